@@ -1,0 +1,111 @@
+"""Set up and run the crmlessons course with nothing but Python 3.10+.
+
+Usage (the same on Windows, macOS and Linux; use ``python3`` where ``python`` is not found)::
+
+    python course.py            # install (first time only) and open the course in JupyterLab
+    python course.py test       # install (first time only) and run every test
+    python course.py execute    # re-run every lesson notebook in place (for course authors)
+    python course.py bench      # print the speed figures quoted in the README
+    python course.py setup      # only install
+
+The first run creates ``.venv/`` next to this file and installs the exact versions pinned in
+``uv.lock`` (with the installer ``uv``, itself pinned below), so every student has the same setup.
+The lessons open from a copy in your own work folder (``~/crmlessons-work`` unless you pass
+``--work DIR``), so your answers never change the course files and a course update never overwrites them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+UV_VERSION = "0.13.9"
+MIN_PYTHON = (3, 10)
+
+
+def venv_python() -> Path:
+    """Return the path of the course environment's Python interpreter."""
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(*args: object, env: dict | None = None) -> None:
+    """Run a command from the course folder, stopping with its exit code if it fails."""
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, env=env)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def setup() -> Path:
+    """Create ``.venv`` and install the locked environment into it; return its Python."""
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"crmlessons needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; this is {sys.version.split()[0]}.")
+    python = venv_python()
+    if not python.exists():
+        print(f"Creating the course environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    check = subprocess.run([str(python), "-m", "uv", "--version"], capture_output=True, text=True)
+    if UV_VERSION not in check.stdout:
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}")
+    env = dict(os.environ, UV_COMPILE_BYTECODE="1", UV_PROJECT_ENVIRONMENT=str(VENV))
+    env.pop("VIRTUAL_ENV", None)
+    # --locked: install exactly uv.lock; --inexact: keep pip and uv themselves in the environment.
+    run(python, "-m", "uv", "sync", "--locked", "--inexact", "--quiet", "--python", python, env=env)
+    return python
+
+
+def work_folder(args: list[str]) -> Path:
+    """Return the student's work folder (``--work DIR`` or ``~/crmlessons-work``)."""
+    if "--work" in args:
+        i = args.index("--work")
+        if i + 1 >= len(args):
+            sys.exit("--work needs a folder, for example: python course.py --work my_crm_work")
+        return Path(args[i + 1]).expanduser().resolve()
+    return Path.home() / "crmlessons-work"
+
+
+def copy_lessons(work: Path) -> None:
+    """Copy each lesson notebook into ``work`` unless the student already has a copy."""
+    work.mkdir(parents=True, exist_ok=True)
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        target = work / notebook.name
+        if not target.exists():
+            shutil.copy2(notebook, target)
+
+
+def open_course(python: Path, args: list[str]) -> None:
+    """Open JupyterLab in the student's work folder at the start-here notebook."""
+    work = work_folder(args)
+    copy_lessons(work)
+    print(f"Your lessons are in {work} (your own copies: edit freely).", flush=True)
+    lab = [python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={work}", "00_start_here.ipynb"]
+    subprocess.run([str(a) for a in lab], cwd=work)
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch the sub-command named in ``argv``."""
+    command = argv[0] if argv and not argv[0].startswith("-") else "open"
+    rest = argv[1:] if command != "open" else argv
+    commands = {"open", "setup", "test", "execute", "bench"}
+    if command not in commands:
+        sys.exit(f"Unknown command {command!r}; expected one of: {', '.join(sorted(commands))}.")
+    python = setup()
+    if command == "open":
+        open_course(python, rest)
+    elif command == "test":
+        run(python, "-m", "pytest", *rest)
+    elif command == "execute":
+        run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest)
+    elif command == "bench":
+        run(python, str(ROOT / "scripts" / "benchmark.py"), *rest)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,51 @@
+"""crmlessons: the helper package of a bilingual Jupyter course on Customer Relationship Management.
+
+Importing it is cheap: the heavy parts (pandas, matplotlib, ipywidgets) load only when a function
+that needs them is first used.
+
+Examples
+--------
+>>> import crmlessons as crm
+>>> crm.set_language("zh")
+>>> crm.t("customer")
+'客户'
+>>> crm.set_language("en")
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from crmlessons.i18n import get_language, set_language, t
+
+__version__ = "0.1.0"
+
+# Public names that load their module on first use (PEP 562), keeping ``import crmlessons`` light.
+_LAZY = {
+    "doctor": "crmlessons.doctor",
+    "check": "crmlessons.practice",
+    "hint": "crmlessons.practice",
+    "solution": "crmlessons.practice",
+    "quiz": "crmlessons.practice",
+    "lesson_card": "crmlessons.lessons",
+    "key_points": "crmlessons.lessons",
+    "lesson_map": "crmlessons.lessons",
+    "glossary": "crmlessons.lessons",
+    "work_folder": "crmlessons.workfolder",
+    "language_picker": "crmlessons.widgets.language",
+}
+_SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "fonts"}
+
+__all__ = ["get_language", "set_language", "t", *_LAZY]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"crmlessons.{name}")
+    raise AttributeError(f"module 'crmlessons' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)

@@ -1,0 +1,189 @@
+"""The course catalogue: each lesson's metadata, exercises, quiz and glossary terms.
+
+Every lesson has a module ``crmlessons/lessons/lessonNN.py`` defining ``LESSON`` (a :class:`Lesson`),
+``EXERCISES`` (a list of :class:`crmlessons.practice.Exercise`), ``QUIZ`` (a list of
+:class:`crmlessons.practice.Question`) and ``GLOSSARY`` (a list of :class:`Term`). The package is the
+single source of these facts: notebooks show them with :func:`lesson_card` and :func:`key_points`, and
+``python course.py execute`` copies the metadata into each notebook's metadata (key ``crmlessons``)
+where tools and tests read it without running anything.
+
+Examples
+--------
+>>> lesson_ids()[:1]
+['00']
+>>> get_lesson("00").teaching_minutes > 0
+True
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import pkgutil
+from dataclasses import asdict, dataclass, field
+from typing import Mapping, Sequence
+
+from crmlessons import i18n
+
+Text = Mapping[str, str]
+
+i18n.register({
+    "objectives": ("Learning objectives", "学习目标"),
+    "minutes": ("Time: {teach} min teaching + {exercise} min exercises", "时间：讲授 {teach} 分钟 + 练习 {exercise} 分钟"),
+    "key_points": ("Key points", "要点"),
+    "next": ("Next", "下一步"),
+    "lesson": ("Lesson", "课程"),
+    "title": ("Title", "标题"),
+    "teaching_min": ("Teaching (min)", "讲授（分钟）"),
+    "exercise_min": ("Exercises (min)", "练习（分钟）"),
+    "notebook": ("Notebook", "笔记本"),
+    "term": ("Term", "术语"),
+    "term_zh": ("Chinese", "中文"),
+    "definition": ("Meaning", "含义"),
+    "source": ("Source", "来源"),
+    "unknown_lesson": ("no lesson {lesson!r}; the lessons are {known}", "没有课程 {lesson!r}；现有课程：{known}"),
+})
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What a lesson is for and how long it takes (for students, trainers and the tests)."""
+
+    id: str
+    notebook: str
+    title: Text
+    objectives: Sequence[Text]
+    teaching_minutes: int
+    exercise_minutes: int
+    key_points: Sequence[Text]
+    next: Text = field(default_factory=lambda: {"en": "", "zh": ""})
+
+    def metadata(self) -> dict:
+        """Return the lesson's facts as plain JSON-ready data (stored in the notebook's metadata)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: the English and Chinese term, what it means, and where it comes from."""
+
+    en: str
+    zh: str
+    meaning: Text
+    source: str = ""
+
+
+class Card:
+    """A block of text shown in a lesson (objectives card, key points); HTML in Jupyter, text elsewhere."""
+
+    def __init__(self, heading: str, lines: Sequence[str], footer: str = "", css: str = "crm-card"):
+        self.heading, self.lines, self.footer, self.css = heading, list(lines), footer, css
+
+    def __repr__(self) -> str:
+        body = "\n".join(f"- {line}" for line in self.lines)
+        return f"{self.heading}\n{body}" + (f"\n{self.footer}" if self.footer else "")
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.lines)
+        footer = f"<p><i>{html.escape(self.footer)}</i></p>" if self.footer else ""
+        return (f'<div class="{self.css}" style="border:1px solid #8aa;border-radius:6px;padding:6px 14px;'
+                f'background:#f6fafb"><b>{html.escape(self.heading)}</b><ul>{items}</ul>{footer}</div>')
+
+
+def lesson_ids() -> list[str]:
+    """Return the ids of all lessons in the package, in course order."""
+    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("lesson")]
+    return sorted(name.removeprefix("lesson") for name in names)
+
+
+def _module(lesson: str):
+    if not isinstance(lesson, str):
+        raise TypeError(f"lesson must be a string such as '01'; got {type(lesson).__name__} {lesson!r}")
+    lesson = lesson.zfill(2)
+    if lesson not in lesson_ids():
+        raise ValueError(i18n.t("unknown_lesson", lesson=lesson, known=", ".join(lesson_ids())))
+    return importlib.import_module(f"crmlessons.lessons.lesson{lesson}")
+
+
+def get_lesson(lesson: str) -> Lesson:
+    """Return the :class:`Lesson` with id ``lesson`` (e.g. ``"01"``)."""
+    return _module(lesson).LESSON
+
+
+def get_quiz(lesson: str):
+    """Return the quiz questions of ``lesson``."""
+    return list(_module(lesson).QUIZ)
+
+
+def all_exercises() -> dict:
+    """Return every exercise of every lesson, by name."""
+    found = {}
+    for lesson in lesson_ids():
+        for exercise in _module(lesson).EXERCISES:
+            if exercise.name in found:
+                raise ValueError(f"two exercises are named {exercise.name!r}")
+            found[exercise.name] = exercise
+    return found
+
+
+def lesson_card(lesson: str) -> Card:
+    """Show a lesson's objectives and timing at its top.
+
+    Examples
+    --------
+    >>> print(lesson_card("00"))  # doctest: +ELLIPSIS
+    Learning objectives
+    - ...
+    """
+    info = get_lesson(lesson)
+    footer = i18n.t("minutes", teach=info.teaching_minutes, exercise=info.exercise_minutes)
+    return Card(i18n.t("objectives"), [i18n.pick(o) for o in info.objectives], footer, css="crm-card crm-objectives")
+
+
+def key_points(lesson: str) -> Card:
+    """Show a lesson's key points (its summary) and what comes next."""
+    info = get_lesson(lesson)
+    nxt = i18n.pick(info.next)
+    footer = f'{i18n.t("next")}: {nxt}' if nxt else ""
+    return Card(i18n.t("key_points"), [i18n.pick(p) for p in info.key_points], footer, css="crm-card crm-key-points")
+
+
+def lesson_map():
+    """Return the course plan as a table: lesson, title, minutes and notebook.
+
+    Examples
+    --------
+    >>> lesson_map().iloc[0, 0]
+    '00'
+    """
+    import pandas as pd
+
+    rows = []
+    for lesson in lesson_ids():
+        info = get_lesson(lesson)
+        rows.append({i18n.t("lesson"): info.id, i18n.t("title"): i18n.pick(info.title),
+                     i18n.t("teaching_min"): info.teaching_minutes, i18n.t("exercise_min"): info.exercise_minutes,
+                     i18n.t("notebook"): info.notebook})
+    return pd.DataFrame(rows)
+
+
+def glossary(lesson: str | None = None):
+    """Return the bilingual glossary (all lessons, or one), sorted by English term.
+
+    Examples
+    --------
+    >>> g = glossary()
+    >>> bool((g[i18n.t("term")] == "CRM").any())
+    True
+    """
+    import pandas as pd
+
+    lessons = [lesson] if lesson is not None else lesson_ids()
+    rows = {}
+    for lesson_id in lessons:
+        for term in _module(lesson_id).GLOSSARY:
+            rows.setdefault(term.en.lower(), {i18n.t("term"): term.en, i18n.t("term_zh"): term.zh,
+                                              i18n.t("definition"): i18n.pick(term.meaning),
+                                              i18n.t("source"): term.source})
+    table = pd.DataFrame([rows[k] for k in sorted(rows)])
+    return table.reset_index(drop=True)

@@ -1,0 +1,52 @@
+"""Charts of the course, in matplotlib, in the pandas/seaborn style: ``ax=None`` in, Axes out.
+
+Every chart function draws on the Axes it is given (or a new one), labels everything in the current
+language (:func:`crmlessons.set_language`) and returns the Axes; none calls ``plt.show()``.
+Chart functions live in one module per topic (``crmlessons.plots.course``, ...); this module holds
+the helpers they share.
+"""
+
+from __future__ import annotations
+
+from crmlessons import i18n
+
+#: Colours used across the course (colour-blind safe, readable on a projector).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+
+def get_ax(ax=None, figsize: tuple[float, float] = (7, 4)):
+    """Return ``ax``, or a new Axes on a new pyplot figure; make sure Chinese glyphs render.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> get_ax(ax) is ax
+    True
+    """
+    i18n.setup_fonts()
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def tidy(ax) -> None:
+    """Apply the course's plain chart style: no top/right frame, light grid behind the data."""
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+
+
+def __getattr__(name: str):
+    """Load a topic module on first use, e.g. ``crm.plots.course`` (keeps imports light)."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as missing:
+        if missing.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

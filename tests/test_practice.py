@@ -1,0 +1,138 @@
+"""Exercise checks, hints, solutions and quizzes: the machinery every lesson uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from crmlessons import i18n, practice
+from crmlessons.lessons import all_exercises, get_quiz, lesson_ids
+from crmlessons.practice import Exercise, Mistake, Question, grade
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    i18n.set_language("en")
+
+
+def make_share_exercise():
+    return Exercise(
+        name="t.share", question={"en": "Share of 3 in 12?", "zh": "3 占 12 的比例？"},
+        data=lambda: {"part": 3, "whole": 12}, answer=lambda part, whole: part / whole,
+        hint={"en": "Divide the part by the whole.", "zh": "用部分除以整体。"},
+        mistakes=[Mistake(lambda part, whole: whole / part, {"en": "Upside down.", "zh": "颠倒了。"})],
+        solution={"en": "`3 / 12`", "zh": "`3 / 12`"})
+
+
+def test_right_answer_within_tolerance():
+    assert make_share_exercise().check(0.25).correct
+    assert make_share_exercise().check(0.2501).correct
+
+
+def test_wrong_answer_gets_the_matching_mistake_hint_not_the_answer():
+    feedback = make_share_exercise().check(4)
+    assert not feedback.correct and "Upside down." in feedback.message and "0.25" not in feedback.message
+
+
+def test_unrecognised_wrong_answer_gets_the_general_hint():
+    feedback = make_share_exercise().check(0.9)
+    assert not feedback.correct and "Divide the part by the whole." in feedback.message
+
+
+def test_percentage_instead_of_share_is_pointed_out():
+    feedback = make_share_exercise().check(25)
+    assert not feedback.correct and "percentage" in feedback.message
+
+
+def test_text_instead_of_number_is_explained():
+    feedback = make_share_exercise().check("a quarter")
+    assert not feedback.correct and "Expected a number" in feedback.message and "'a quarter'" in feedback.message
+
+
+def test_unanswered_placeholder():
+    assert "Not answered yet" in make_share_exercise().check(...).message
+
+
+def test_answer_follows_the_data_the_student_has():
+    exercise = make_share_exercise()
+    assert exercise.check(0.5, part=6, whole=12).correct
+    assert not exercise.check(0.25, part=6, whole=12).correct
+
+
+def test_feedback_is_bilingual():
+    i18n.set_language("zh")
+    assert make_share_exercise().check(4).message == "还不对。 颠倒了。"
+
+
+def test_text_and_list_answers_ignore_case_spacing_and_order():
+    assert practice._same("Company side", "company_side", 0.01, 0)
+    assert practice._same(["b", "a"], ["a", "b"], 0.01, 0)
+    assert not practice._same(["a"], ["a", "b"], 0.01, 0)
+
+
+def test_solution_is_collapsed_and_text_form_does_not_spoil():
+    sol = practice.solution("00.warmup")
+    assert sol._repr_html_().startswith('<details class="crm-solution">')
+    assert "1000" in sol._repr_html_() and "1000" not in repr(sol)
+
+
+def test_unknown_exercise_lists_the_known_ones():
+    with pytest.raises(ValueError, match="no exercise named '99.nope'.*00.warmup"):
+        practice.check("99.nope", 1)
+    with pytest.raises(TypeError, match="exercise name must be a string"):
+        practice.check(3, 1)
+
+
+@pytest.mark.parametrize("name", sorted(all_exercises()))
+def test_every_exercise_accepts_its_answer_and_rejects_each_mistake(name):
+    exercise = all_exercises()[name]
+    data = exercise.data()
+    expected = exercise.answer(**data)
+    assert exercise.check(expected).correct
+    for mistake in exercise.mistakes:
+        wrong = mistake.answer(**data)
+        feedback = exercise.check(wrong)
+        assert not feedback.correct, f"{name}: a mistake gives the right answer, so its hint can never show"
+        assert i18n.pick(mistake.hint) in feedback.message
+    for lang in i18n.LANGUAGES:
+        assert exercise.question[lang] and exercise.hint[lang] and exercise.solution[lang]
+
+
+def test_grade_counts_right_and_answered():
+    questions = get_quiz("00")
+    answers = [q.correct for q in questions]
+    answers[0] = None
+    answers[1] = (questions[1].correct + 1) % len(questions[1].options)
+    result = grade(questions, answers)
+    assert (result.right, result.answered, result.total) == (len(questions) - 2, len(questions) - 1, len(questions))
+
+
+def test_grade_rejects_bad_answers():
+    questions = get_quiz("00")
+    with pytest.raises(ValueError, match="one entry per question"):
+        grade(questions, [0])
+    with pytest.raises(ValueError, match="not an option index"):
+        grade(questions, [99] * len(questions))
+
+
+def test_question_validates_its_parts():
+    with pytest.raises(ValueError, match="one entry per option"):
+        Question({"en": "q", "zh": "q"}, [{"en": "a", "zh": "a"}, {"en": "b", "zh": "b"}], 0, [{"en": "x", "zh": "x"}])
+    with pytest.raises(ValueError, match="correct must be an option index"):
+        Question({"en": "q", "zh": "q"}, [{"en": "a", "zh": "a"}, {"en": "b", "zh": "b"}], 5,
+                 [{"en": "x", "zh": "x"}, {"en": "y", "zh": "y"}])
+
+
+@pytest.mark.parametrize("lesson", lesson_ids())
+def test_quiz_widget_gives_feedback_per_answer_and_a_score(lesson):
+    widget = practice.quiz(lesson)
+    for number, question in enumerate(widget.questions):
+        wrong = (question.correct + 1) % len(question.options)
+        widget.answer(number, wrong)
+        assert i18n.pick(question.feedback[wrong]) in widget._feedback[number].value
+        assert "Not quite." in widget._feedback[number].value
+        widget.answer(number, question.correct)
+        assert "Correct." in widget._feedback[number].value
+    total = len(widget.questions)
+    assert f"Score: {total} of {total} right" in widget.score.value
+    assert "crm-quiz" in widget._dom_classes
