@@ -70,7 +70,11 @@ def test_every_label_has_both_languages():
 def test_shipped_font_has_every_chinese_character_the_package_uses():
     import_all_modules()
     cmap = TTFont(str(i18n.font_path()))["cmap"].getBestCmap()
-    used = {ch for pair in i18n.LABELS.values() for ch in pair["zh"] if ord(ch) > 0x2E80}
+    from crmlessons.datasets.dictionary import VOCABULARIES
+
+    texts = [pair["zh"] for pair in i18n.LABELS.values()]
+    texts += [zh for vocabulary in VOCABULARIES.values() for _, zh in vocabulary.values()]
+    used = {ch for text in texts for ch in text if ord(ch) > 0x2E80}
     missing = sorted(ch for ch in used if ord(ch) not in cmap)
     assert not missing, f"characters missing from the shipped font (rebuild it with scripts/build_cjk_font.py): {missing}"
 

@@ -50,3 +50,17 @@ def __getattr__(name: str):
         if missing.name != f"{__name__}.{name}":
             raise
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def category_label(code: str, column: str) -> str:
+    """Return the label of a category value in the current language (the code itself if unknown).
+
+    Examples
+    --------
+    >>> category_label("talking_business", "stage")
+    'Talking business'
+    """
+    from crmlessons.datasets import value_labels
+
+    labels = value_labels(column)
+    return labels[code][i18n.get_language()] if code in labels else str(code)
