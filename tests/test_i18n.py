@@ -110,3 +110,41 @@ def test_course_chart_switches_language():
     i18n.set_language("zh")
     ax = lesson_minutes(ax=Figure().subplots())
     assert ax.get_title() == "每课所需时间" and ax.get_ylabel() == "分钟"
+
+
+def test_chinese_renders_when_the_system_has_no_cjk_font(tmp_path):
+    """Simulate a machine without any CJK font: drop every system font that has Chinese glyphs."""
+    import subprocess
+    import sys
+
+    code = '''
+import warnings
+from fontTools.ttLib import TTFont
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+def has_chinese(path):
+    try:
+        with TTFont(path, fontNumber=0, lazy=True) as font:
+            return ord("客") in font["cmap"].getBestCmap()
+    except Exception:
+        return False
+
+font_manager.fontManager.ttflist = [f for f in font_manager.fontManager.ttflist if not has_chinese(f.fname)]
+font_manager.fontManager._findfont_cached.cache_clear()
+from crmlessons import i18n
+i18n.set_language("zh")
+i18n.setup_fonts()
+fig = Figure()
+FigureCanvasAgg(fig)
+fig.subplots().set_title("客户流失原因 Pareto 80%")
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    fig.canvas.draw()
+print("drawn")
+'''
+    env = {"MPLCONFIGDIR": str(tmp_path), "PATH": ""}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "drawn"
