@@ -36,12 +36,12 @@ def sync_metadata(nb: nbformat.NotebookNode, path: Path) -> None:
         raise SystemExit(f"{path.name}: metadata.crmlessons.id is missing; set it to the lesson id, e.g. '01'")
     nb.metadata["crmlessons"] = get_lesson(lesson).metadata()
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-    nb.metadata["language_info"] = {"name": "python"}
     nb.metadata.pop("widgets", None)
 
 
 def make_deterministic(nb: nbformat.NotebookNode) -> None:
-    """Drop what differs from run to run: widget model ids, timings, cell ids' randomness."""
+    """Drop what differs from run to run or machine to machine: widget ids, timings, Python version."""
+    nb.metadata["language_info"] = {"name": "python"}
     for number, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{number:03d}"
         cell.metadata.pop("execution", None)

@@ -20,8 +20,10 @@ def coerce(df: pd.DataFrame, table: str) -> pd.DataFrame:
         if col.dtype == "category":
             s = s.astype(category_dtype(col.allowed) if isinstance(col.allowed, str) else "category")
         elif col.dtype == "str":
-            s = s.astype("str").where(s.notna(), np.nan) if s.dtype != "str" else s
+            missing = s.isna()
             s = s.astype("str")
+            if missing.any():  # pandas < 3 turns missing values into the text "nan"; keep them missing
+                s = s.where(~missing, np.nan)
         elif col.dtype.startswith("datetime64"):
             s = pd.to_datetime(s, format=DATE_FORMAT if s.dtype == object or s.dtype == "str" else None)
             s = s.astype("datetime64[ns]")
