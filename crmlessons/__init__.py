@@ -34,7 +34,9 @@ _LAZY = {
     "work_folder": "crmlessons.workfolder",
     "language_picker": "crmlessons.widgets.language",
 }
-_SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "fonts"}
+# Concept modules and sub-packages, loaded on first use: crm.man, crm.funnel, crm.plots ...
+_SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "checks", "doctor",
+               "relationship", "strategy", "ask", "man", "funnel", "loss", "retention"}
 
 __all__ = ["get_language", "set_language", "t", *_LAZY]
 

@@ -149,6 +149,9 @@ class Exercise:
         Worked solution (plain text; `backticks` mark code).
     rel_tol, abs_tol : float
         Tolerance for numeric answers.
+    case_sensitive : bool
+        Compare text answers letter case and all (for codes such as ``"M+a+N"``). By default case,
+        spacing, ``_`` and ``-`` are ignored.
     """
 
     name: str
@@ -160,6 +163,7 @@ class Exercise:
     mistakes: Sequence[Mistake] = field(default_factory=tuple)
     rel_tol: float = 0.01
     abs_tol: float = 1e-9
+    case_sensitive: bool = False
 
     def expected(self, **data: Any) -> Any:
         """Return the right answer for ``data`` (or for the default data when none is given)."""
@@ -174,10 +178,10 @@ class Exercise:
         problem = _type_problem(given, expected)
         if problem:
             return Feedback(False, problem)
-        if _same(given, expected, self.rel_tol, self.abs_tol):
+        if _same(given, expected, self.rel_tol, self.abs_tol, self.case_sensitive):
             return Feedback(True, i18n.t("check_right"))
         for mistake in self.mistakes:
-            if _same(given, mistake.answer(**data), self.rel_tol, self.abs_tol):
+            if _same(given, mistake.answer(**data), self.rel_tol, self.abs_tol, self.case_sensitive):
                 return Feedback(False, f'{i18n.t("check_not_yet")} {i18n.pick(mistake.hint)}')
         if _is_number(expected) and 0 < abs(expected) <= 1 and _is_number(given) and \
                 math.isclose(given, expected * 100, rel_tol=self.rel_tol):
@@ -220,11 +224,13 @@ def _type_problem(given: Any, expected: Any) -> str | None:
     return None
 
 
-def _normal_text(value: str) -> str:
+def _normal_text(value: str, case_sensitive: bool = False) -> str:
+    if case_sensitive:
+        return " ".join(value.split())
     return " ".join(value.replace("_", " ").replace("-", " ").lower().split())
 
 
-def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float) -> bool:
+def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float, case_sensitive: bool = False) -> bool:
     """Compare answers: numbers within tolerance, text ignoring case and spacing, lists as sets."""
     if isinstance(expected, bool) or isinstance(given, bool):
         return bool(given) == bool(expected) and type(given) is type(expected)
@@ -235,7 +241,8 @@ def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float) -> bool:
             return False
         return math.isclose(value, float(expected), rel_tol=rel_tol, abs_tol=abs_tol)
     if isinstance(expected, str):
-        return isinstance(given, str) and _normal_text(given) == _normal_text(expected)
+        return isinstance(given, str) and \
+            _normal_text(given, case_sensitive) == _normal_text(expected, case_sensitive)
     if isinstance(expected, (list, tuple, set, frozenset)):
         if isinstance(given, str) or not hasattr(given, "__iter__"):
             return False
@@ -243,7 +250,7 @@ def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float) -> bool:
         expected_items = sorted(map(str, expected))
         if len(given_items) != len(expected_items):
             return False
-        return all(_same(g, e, rel_tol, abs_tol) for g, e in zip(given_items, expected_items))
+        return all(_same(g, e, rel_tol, abs_tol, case_sensitive) for g, e in zip(given_items, expected_items))
     return given == expected
 
 

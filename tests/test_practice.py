@@ -70,6 +70,14 @@ def test_text_and_list_answers_ignore_case_spacing_and_order():
     assert not practice._same(["a"], ["a", "b"], 0.01, 0)
 
 
+def test_case_sensitive_exercise_tells_codes_apart():
+    exercise = Exercise(name="t.code", question={"en": "q", "zh": "q"}, data=lambda: {}, answer=lambda: "M+a+N",
+                        hint={"en": "h", "zh": "h"}, solution={"en": "s", "zh": "s"}, case_sensitive=True)
+    assert exercise.check("M+a+N").correct and exercise.check(" M+a+N ").correct
+    assert not exercise.check("m+a+n").correct
+    assert make_share_exercise().check(0.25).correct  # default stays lenient for words
+
+
 def test_solution_is_collapsed_and_text_form_does_not_spoil():
     sol = practice.solution("00.warmup")
     assert sol._repr_html_().startswith('<details class="crm-solution">')
