@@ -1,0 +1,257 @@
+"""What the browser tests do with every widget of every lesson: the registry lesson authors extend.
+
+HOW TO ADD YOUR WIDGET (lesson authors, read this first)
+=======================================================
+
+Every course widget's root box has the CSS classes ``crm-widget`` and ``crm-<name>`` (the ``name``
+you pass to :class:`crmlessons.widgets.base.CourseWidget`). The browser tests run every notebook of
+``notebooks/`` in JupyterLab and in Voila, find every ``.crm-widget`` on the page and FAIL if one has
+no spec here. For each spec they check the widget rendered (its controls are on the page, no "Error
+displaying widget"), then play its steps as a student would and check what the student sees changed.
+
+1. Give every output a student reads a CSS class in your widget, e.g.
+   ``self.summary.add_class("crm-funnel-summary")`` on the HTML that prints the figures.
+   A chart is an ``ipywidgets.Image`` (or an ``Output`` showing a figure): the tests look at the
+   ``img`` inside your widget and check its bytes changed.
+2. Add a :class:`WidgetSpec` to your lesson's list in :data:`SPECS` below (key: the two-digit lesson
+   id, the prefix of the notebook's file name)::
+
+       WidgetSpec(
+           name="funnel",                                  # root has class crm-funnel
+           controls=(".widget-slider", ".widget-dropdown"),  # must be on the page (CSS, inside the root)
+           steps=(
+               Step(slider_keys(presses=3),                 # focus the 1st slider's handle, press → 3 times
+                    changes=(".crm-funnel-summary",),       # this text must change ...
+                    expect={".crm-funnel-summary": "customers"},  # ... and contain this
+                    chart="img"),                           # the chart's bytes must change
+               Step(dropdown("Region B"), changes=(".crm-funnel-summary",), chart="img"),
+           ),
+       )
+
+   Actions (each takes ``nth=`` for the n-th such control inside the widget, 0 = first):
+   ``slider_keys(presses=3, key="ArrowRight")`` keyboard on a slider handle;
+   ``slider_drag(to=0.8)`` drags the handle to 80 % of the track; ``dropdown("label")`` picks an
+   option; ``toggle("label")`` clicks a ToggleButtons button; ``radio("label")`` clicks a RadioButtons
+   option; ``button("label")`` clicks a Button; ``checkbox()`` ticks/unticks a Checkbox;
+   ``text("value")`` types into a Text/number box and presses Enter.
+   Selectors may use Playwright's ``>> nth=i`` to pick the i-th match, e.g.
+   ``".crm-quiz-feedback >> nth=2"``.
+3. Use at least one slider *drag* or *keyboard* step per slider and at least one step per kind of
+   control. Leave the widget as a student would expect to find it (e.g. switch a language back).
+4. If the same widget appears twice in one notebook, add two specs with ``instance=0`` and ``instance=1``.
+5. A quiz needs nothing but ``quiz_spec("NN")``: it answers every question wrong, then right, using
+   ``crmlessons.lessons.get_quiz``. Exercise checks (``crm.check("NN.name", answer)`` cells) are found
+   in the notebook and tested automatically (right and wrong answer); they need no spec.
+6. Run ``python -m pytest tests/e2e -k NN`` (about half a minute). On failure, screenshots of the
+   widget before/after and of the whole page are in ``test-artifacts/e2e/`` (path printed).
+
+Examples
+--------
+>>> spec = quiz_spec("00")
+>>> spec.name, len(spec.steps) == 2 * len(__import__("crmlessons.lessons").lessons.get_quiz("00")) + 1
+('quiz', True)
+>>> sorted(s.name for s in specs_for("00_start_here.ipynb"))
+['language', 'quiz']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+# ---------------------------------------------------------------------------------------------
+# The vocabulary: actions, steps and specs.
+
+#: Default CSS selector (inside the widget root) of each kind of ipywidgets 8 control.
+CONTROL = {
+    "slider_keys": ".widget-slider .noUi-handle",
+    "slider_drag": ".widget-slider .noUi-handle",
+    "dropdown": ".widget-dropdown select",
+    "toggle": ".widget-toggle-buttons",
+    "radio": ".widget-radio-box",
+    "button": "button.jupyter-button",
+    "checkbox": ".widget-checkbox input[type=checkbox]",
+    "text": ".widget-text input, .widget-textarea textarea",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a student does to a control; build it with the helpers below."""
+
+    kind: str
+    label: str = ""      # option/button label (dropdown, toggle, radio, button) or text typed (text)
+    nth: int = 0         # which control of that kind inside the widget, 0 = first
+    presses: int = 0     # slider_keys: how many key presses
+    key: str = ""        # slider_keys: which key
+    to: float = 0.0      # slider_drag: where to drop the handle, 0..1 along the track
+    target: str = ""     # CSS selector of the control (defaults to CONTROL[kind])
+
+    @property
+    def selector(self) -> str:
+        """CSS selector of the control, relative to the widget root."""
+        return self.target or CONTROL[self.kind]
+
+    def __str__(self) -> str:
+        detail = self.label or (f"{self.key} x{self.presses}" if self.presses else f"to {self.to:.0%}" if self.to else "")
+        return f"{self.kind}[{self.nth}] {detail}".strip()
+
+
+def slider_keys(presses: int = 3, key: str = "ArrowRight", nth: int = 0, target: str = "") -> Action:
+    """Focus the ``nth`` slider handle and press ``key`` ``presses`` times."""
+    return Action("slider_keys", nth=nth, presses=presses, key=key, target=target)
+
+
+def slider_drag(to: float = 0.8, nth: int = 0, target: str = "") -> Action:
+    """Drag the ``nth`` slider handle with the mouse to fraction ``to`` of its track."""
+    if not 0 <= to <= 1:
+        raise ValueError(f"to must be between 0 and 1; got {to}")
+    return Action("slider_drag", nth=nth, to=to, target=target)
+
+
+def dropdown(label: str, nth: int = 0, target: str = "") -> Action:
+    """Pick the option labelled ``label`` in the ``nth`` dropdown."""
+    return Action("dropdown", label=label, nth=nth, target=target)
+
+
+def toggle(label: str, nth: int = 0, target: str = "") -> Action:
+    """Click the button labelled ``label`` of the ``nth`` ToggleButtons group."""
+    return Action("toggle", label=label, nth=nth, target=target)
+
+
+def radio(label: str, nth: int = 0, target: str = "") -> Action:
+    """Click the option labelled ``label`` of the ``nth`` RadioButtons group."""
+    return Action("radio", label=label, nth=nth, target=target)
+
+
+def button(label: str, nth: int = 0, target: str = "") -> Action:
+    """Click the ``nth`` button labelled ``label``."""
+    return Action("button", label=label, nth=nth, target=target)
+
+
+def checkbox(nth: int = 0, target: str = "") -> Action:
+    """Click the ``nth`` checkbox (ticks it, or unticks it)."""
+    return Action("checkbox", nth=nth, target=target)
+
+
+def text(value: str, nth: int = 0, target: str = "") -> Action:
+    """Replace the content of the ``nth`` text/number box with ``value`` and press Enter."""
+    return Action("text", label=value, nth=nth, target=target)
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action and what the student must then see.
+
+    ``changes``: selectors (inside the widget) whose visible text must differ from before the step.
+    ``expect``: selector -> text that must then appear in it.
+    ``chart``: selector of an ``img`` (inside the widget) whose image bytes must change.
+    At least one of them must be given: a step that checks nothing proves nothing.
+    """
+
+    action: Action
+    changes: tuple[str, ...] = ()
+    expect: Mapping[str, str] = field(default_factory=dict)
+    chart: str | None = None
+
+    def __post_init__(self) -> None:
+        if not (self.changes or self.expect or self.chart):
+            raise ValueError(f"step {self.action} checks nothing: give changes, expect or chart")
+
+
+@dataclass(frozen=True)
+class WidgetSpec:
+    """How to test one widget: its root class, the controls it must show and the steps to play."""
+
+    name: str                      # the root has CSS class crm-<name>
+    controls: tuple[str, ...]      # CSS selectors (inside the root) that must be visible
+    steps: tuple[Step, ...]
+    instance: int = 0              # which widget with this class in the notebook, 0 = first
+
+    def __post_init__(self) -> None:
+        if not self.controls or not self.steps:
+            raise ValueError(f"widget spec {self.name!r} needs at least one control and one step")
+
+    @property
+    def root(self) -> str:
+        """CSS selector of the widget's root box."""
+        return f".crm-widget.crm-{self.name}"
+
+    @property
+    def id(self) -> str:
+        """Short name for test ids."""
+        return self.name if not self.instance else f"{self.name}#{self.instance}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Generic specs shared by every lesson.
+
+def language_spec() -> WidgetSpec:
+    """The English / 中文 switch: Chinese, then back to English (so later widgets stay English)."""
+    return WidgetSpec(
+        name="language",
+        controls=(".widget-toggle-buttons button:text-is('English')", ".widget-toggle-buttons button:text-is('中文')",
+                  ".crm-language-status"),
+        steps=(Step(toggle("中文"), changes=(".crm-language-status",),
+                    expect={".crm-language-status": "语言：简体中文"}),
+               Step(toggle("English"), changes=(".crm-language-status",),
+                    expect={".crm-language-status": "Language: English"})),
+    )
+
+
+def quiz_spec(lesson: str) -> WidgetSpec:
+    """The end-of-lesson quiz: every question answered wrong (feedback "Not quite."), then right."""
+    from crmlessons.lessons import get_quiz
+
+    questions = get_quiz(lesson)
+    steps = []
+    for i, q in enumerate(questions):
+        wrong = next(j for j in range(len(q.options)) if j != q.correct)
+        feedback = f".crm-quiz-feedback >> nth={i}"
+        steps.append(Step(radio(q.options[wrong]["en"], nth=i), changes=(feedback, ".crm-quiz-score"),
+                          expect={feedback: "Not quite."}))
+        steps.append(Step(radio(q.options[q.correct]["en"], nth=i), changes=(feedback, ".crm-quiz-score"),
+                          expect={feedback: "Correct."}))
+    n = len(questions)
+    # The last step re-checks the final score (a click on the already-right answer changes nothing).
+    steps.append(Step(radio(questions[-1].options[questions[-1].correct]["en"], nth=n - 1),
+                      expect={".crm-quiz-score": f"Score: {n} of {n} right ({n} answered)"}))
+    return WidgetSpec(name="quiz", controls=(".crm-quiz-options input[type=radio]", ".crm-quiz-score"),
+                      steps=tuple(steps))
+
+
+# ---------------------------------------------------------------------------------------------
+# THE REGISTRY: lesson id -> the specs of every widget its notebook shows (add yours here).
+
+def qualifier_spec(instance: int, low: str, influencer: str, over_12_months: str) -> WidgetSpec:
+    """Lesson 03's MAN qualifier, with the labels of the language it was built in."""
+    result, similar = ".crm-qualifier-result", ".crm-qualifier-similar"
+    return WidgetSpec(
+        name="qualifier", instance=instance,
+        controls=(".crm-qualifier-money", ".crm-qualifier-authority", ".crm-qualifier-need",
+                  ".crm-qualifier-timeline", ".crm-qualifier-lead"),
+        steps=(
+            Step(toggle(low), changes=(result, similar), expect={result: "m+A+N"}, chart="img"),
+            Step(slider_keys(presses=3, key="ArrowLeft"), changes=(result,), chart="img"),
+            Step(toggle(influencer, nth=1), changes=(result,)),
+            Step(dropdown(over_12_months, nth=1), changes=(result,)),
+            Step(dropdown("L03730", nth=0), changes=(result,)),
+        ),
+    )
+
+
+SPECS: dict[str, list[WidgetSpec]] = {
+    "00": [language_spec(), quiz_spec("00")],
+    "03": [qualifier_spec(0, "Low", "Influencer", "Over 12 months"),
+           qualifier_spec(1, "低", "影响者", "12个月以上"), quiz_spec("03")],
+}
+
+
+def lesson_of(notebook: str) -> str:
+    """Return the lesson id of a notebook file name, e.g. ``"00_start_here.ipynb"`` -> ``"00"``."""
+    return notebook.split("_", 1)[0]
+
+
+def specs_for(notebook: str) -> list[WidgetSpec]:
+    """Return the widget specs of ``notebook`` (a file name); empty when the lesson has none."""
+    return list(SPECS.get(lesson_of(notebook), []))
