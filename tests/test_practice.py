@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from crmlessons import i18n, practice
@@ -137,7 +139,7 @@ def test_quiz_widget_gives_feedback_per_answer_and_a_score(lesson):
     for number, question in enumerate(widget.questions):
         wrong = (question.correct + 1) % len(question.options)
         widget.answer(number, wrong)
-        assert i18n.pick(question.feedback[wrong]) in widget._feedback[number].value
+        assert html.escape(i18n.pick(question.feedback[wrong])) in widget._feedback[number].value
         assert "Not quite." in widget._feedback[number].value
         widget.answer(number, question.correct)
         assert "Correct." in widget._feedback[number].value

@@ -56,7 +56,7 @@ def isolated_env(home: Path) -> dict[str, str]:
     The environment's own ``share/jupyter`` (where the ipywidgets lab extension and the kernel spec
     are installed) stays on Jupyter's path, as for a student; only user-level folders are replaced.
     """
-    dirs = {name: home / name for name in ("config", "data", "runtime", "ipython", "mpl")}
+    dirs = {name: home / name for name in ("config", "data", "runtime", "ipython", "mpl", "work")}
     for folder in dirs.values():
         folder.mkdir(parents=True, exist_ok=True)
     # The "get notified about Jupyter news?" pop-up covers clicks; this is what turns it off.
@@ -67,6 +67,7 @@ def isolated_env(home: Path) -> dict[str, str]:
     env.update(JUPYTER_CONFIG_DIR=str(dirs["config"]), JUPYTER_DATA_DIR=str(dirs["data"]),
                JUPYTER_RUNTIME_DIR=str(dirs["runtime"]), IPYTHONDIR=str(dirs["ipython"]),
                MPLCONFIGDIR=str(dirs["mpl"]), JUPYTER_PLATFORM_DIRS="1", PYTHONUNBUFFERED="1",
+               CRMLESSONS_WORK=str(dirs["work"]),  # a widget's "save" never touches the user's folder
                JUPYTER_NO_CONFIG="", PYDEVD_DISABLE_FILE_VALIDATION="1")
     env.pop("JUPYTER_NO_CONFIG")
     # The servers' kernels must use this interpreter's environment (the course's .venv).

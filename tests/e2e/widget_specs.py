@@ -240,10 +240,49 @@ def qualifier_spec(instance: int, low: str, influencer: str, over_12_months: str
     )
 
 
+def simulator_spec(instance: int, result_text: str) -> WidgetSpec:
+    """Lesson 01's strategy simulator: the budget split and the years sliders."""
+    result = ".crm-simulator-result"
+    return WidgetSpec(
+        name="simulator", instance=instance,
+        controls=(".crm-simulator-share", ".crm-simulator-cost-new", ".crm-simulator-cost-keep",
+                  ".crm-simulator-retention", ".crm-simulator-margin", ".crm-simulator-years"),
+        steps=(Step(slider_keys(presses=3, nth=0), changes=(result,), expect={result: result_text}, chart="img"),
+               Step(slider_drag(to=0.2, nth=1), changes=(result,), chart="img"),
+               Step(slider_keys(presses=2, nth=5), changes=(result,), chart="img")),
+    )
+
+
+def ask_spec() -> WidgetSpec:
+    """Lesson 02's ASK self-assessment: an item slider, the comparison dropdown, the save button."""
+    return WidgetSpec(
+        name="ask", controls=(".crm-ask-item-A1", ".crm-ask-item-K4", ".crm-ask-compare", ".crm-ask-save"),
+        steps=(Step(slider_keys(presses=2), changes=(".crm-ask-profile",), chart="img"),
+               Step(slider_drag(to=0.0, nth=5), changes=(".crm-ask-profile",), chart="img"),
+               Step(dropdown("teammate SP007"), chart="img"),
+               Step(button("Save my profile"), changes=(".crm-ask-saved",), expect={".crm-ask-saved": "ask_profile.json"})),
+    )
+
+
+def loss_whatif_spec(instance: int) -> WidgetSpec:
+    """Lesson 05's what-if: the reduction slider, a reason checkbox, the discount slider."""
+    result = ".crm-loss-whatif-result"
+    return WidgetSpec(
+        name="loss-whatif", instance=instance,
+        controls=(".crm-loss-whatif-reason", ".crm-loss-whatif-reduction", ".crm-loss-whatif-discount"),
+        steps=(Step(slider_keys(presses=5, nth=0), changes=(result,), chart="img"),
+               Step(checkbox(nth=0), changes=(result,), chart="img"),
+               Step(slider_keys(presses=3, nth=1), changes=(result,))),
+    )
+
+
 SPECS: dict[str, list[WidgetSpec]] = {
     "00": [language_spec(), quiz_spec("00")],
+    "01": [simulator_spec(0, "Customers after"), simulator_spec(1, "方案"), quiz_spec("01")],
+    "02": [ask_spec(), quiz_spec("02")],
     "03": [qualifier_spec(0, "Low", "Influencer", "Over 12 months"),
            qualifier_spec(1, "低", "影响者", "12个月以上"), quiz_spec("03")],
+    "05": [loss_whatif_spec(0), loss_whatif_spec(1), quiz_spec("05")],
 }
 
 

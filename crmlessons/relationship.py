@@ -1,0 +1,721 @@
+"""The customer relationship in numbers: its length, depth and breadth (lesson 01, reused later).
+
+A firm's relationships with its customers can be measured three ways (seed 002, project 6):
+
+* **Length (长度)**: how long customers stay. The customer lifecycle (客户生命周期) splits it into
+  exploration (考察期), formation (形成期), stability (稳定期) and decline (衰退期); see
+  :func:`lifecycle`, :func:`lifecycle_counts`, :func:`tenure_summary`.
+* **Depth (深度)**: the quality of each relationship, seen in repeat-purchase, cross-selling and
+  up-selling revenue and in referrals; see :func:`classify_orders`, :func:`depth_by_year`.
+* **Breadth (广度)**: how many relationships: customers won, kept, lost and won back; see
+  :func:`breadth`, and what winning and keeping cost, :func:`cost_per_customer`, :func:`cost_ratio`.
+
+:func:`customer_profile` gathers one customer's records on the three levels of knowing a customer
+(objective data, subjective traits, care; seed 000). :func:`crm_vs_traditional` is seed 004's
+Table 1-2. Every function takes DataFrames with the columns of the case company's tables
+(:mod:`crmlessons.datasets`) and returns a DataFrame or a number; none draws anything.
+
+Examples
+--------
+>>> from crmlessons import datasets
+>>> customers = datasets.load_customers()
+>>> b = breadth(customers)
+>>> b.loc[b["year"] == 2025, ["won", "kept", "lost", "won_back"]].to_dict("records")
+[{'won': 76, 'kept': 1001, 'lost': 83, 'won_back': 1}]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from crmlessons import i18n
+from crmlessons.checks import require_choice, require_columns, require_number
+
+#: The data date of the case company: every table describes the firm as of this day.
+AS_OF = pd.Timestamp("2025-12-31")
+
+#: Lifecycle stages, in order (seed 002), plus "lost" for customers no longer buying.
+STAGES = ("exploration", "formation", "stability", "decline", "lost")
+
+#: What an order is to the relationship (see :func:`classify_orders`).
+ORDER_KINDS = ("first", "repeat", "cross_sell", "up_sell")
+
+#: The three levels of knowing a customer (seed 000).
+LEVELS = ("objective", "subjective", "care")
+
+i18n.register({
+    "stage_exploration": ("Exploration", "考察期"),
+    "stage_formation": ("Formation", "形成期"),
+    "stage_stability": ("Stability", "稳定期"),
+    "stage_decline": ("Decline", "衰退期"),
+    "stage_lost": ("Lost", "已流失"),
+    "kind_first": ("First purchase", "首次购买"),
+    "kind_repeat": ("Repeat purchase", "重复购买"),
+    "kind_cross_sell": ("Cross-selling", "交叉销售"),
+    "kind_up_sell": ("Up-selling", "增量销售"),
+    "level_objective": ("1. Objective data", "1. 客观资料"),
+    "level_subjective": ("2. Subjective traits", "2. 主观特点"),
+    "level_care": ("3. Customer care", "3. 客户关怀"),
+    "profile_level": ("Level", "层次"),
+    "profile_item": ("Item", "项目"),
+    "profile_value": ("Value", "内容"),
+    "profile_orders": ("Orders 2019-2025", "2019-2025年订单数"),
+    "profile_revenue": ("Revenue 2019-2025 (CNY)", "2019-2025年金额（元）"),
+    "profile_lines": ("Product lines bought", "购买过的产品线"),
+    "profile_last_order": ("Last order", "最近一次下单"),
+    "profile_premium_share": ("Share of premium orders", "高档订单占比"),
+    "profile_loss": ("Lost on / reason", "流失日期 / 原因"),
+    "profile_none": ("none", "无"),
+    "profile_not_surveyed": ("did not answer the survey", "未参加调查"),
+    "unknown_customer": ("customer_id {given!r} is not in customers (e.g. {example!r})",
+                         "客户编号 {given!r} 不在客户表中（例如 {example!r}）"),
+    "tv_aspect": ("Aspect", "方面"),
+    "tv_traditional": ("Traditional marketing", "传统营销"),
+    "tv_crm": ("CRM", "客户关系管理"),
+    "tv_focus": ("1. Focus", "1. 关注理念"),
+    "tv_focus_trad": ("Mass attention, through advertising and promotions.",
+                      "以大规模广告和促销活动吸引大众的眼球。"),
+    "tv_focus_crm": ("A continuing, mutually beneficial relationship: stranger, then friend, then lifelong customer.",
+                     "互惠互利的延续性关系：把陌生人变成朋友，再把朋友变成终身客户。"),
+    "tv_emphasis": ("2. Emphasis", "2. 工作重心"),
+    "tv_emphasis_trad": ("The number of customers; what customers have in common.",
+                         "客户数量；利用客户的共性信息。"),
+    "tv_emphasis_crm": ("More business from the same customer; each customer's particular needs.",
+                        "向同一位客户销售尽可能多的产品；了解每位客户的特别需求。"),
+    "tv_goal": ("3. Goal", "3. 工作目标"),
+    "tv_goal_trad": ("A steady stream of new customers (costly promotion, again and again).",
+                     "源源不断的新客户（需要不断投入宣传成本）。"),
+    "tv_goal_crm": ("A steady stream of new business from existing customers, which costs less.",
+                    "从现有客户获得源源不断的新业务，成本更低。"),
+    "tv_technique": ("4. Technique", "4. 营销技巧"),
+    "tv_technique_trad": ("Telling: the same pitch to every customer.", "以讲述和推销为主，向所有客户传播相同的信息。"),
+    "tv_technique_crm": ("Communicating: listening, learning and understanding.", "注重沟通：听、学、了解。"),
+})
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+def _as_of(as_of) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        raise ValueError(f"as_of must be a date such as '2025-12-31'; got {as_of!r}") from None
+
+
+def _require_dates(frame: pd.DataFrame, columns, name: str) -> None:
+    for column in columns:
+        if not pd.api.types.is_datetime64_any_dtype(frame[column]):
+            raise TypeError(f"{name}[{column!r}] must hold dates (datetime64); got {frame[column].dtype}"
+                            " (load the table with crmlessons.datasets or use pd.to_datetime)")
+
+
+def _years(years) -> np.ndarray:
+    try:
+        values = np.asarray(list(years))
+    except TypeError:
+        raise TypeError(f"years must be a list or range of whole years; got {years!r}") from None
+    if values.size == 0 or not np.issubdtype(values.dtype, np.integer):
+        raise ValueError(f"years must be a non-empty list of whole years such as range(2019, 2026); got {years!r}")
+    return values.astype(np.int64)
+
+
+def _active_on(customers: pd.DataFrame, dates: np.ndarray) -> np.ndarray:
+    """Matrix (dates x customers): customer was a customer on that day (acquired before, not gone)."""
+    acq = customers["acquired_date"].to_numpy("datetime64[ns]")
+    lost = customers["lost_date"].to_numpy("datetime64[ns]")
+    back = customers["won_back_date"].to_numpy("datetime64[ns]")
+    d = dates[:, None]
+    gone = (lost[None, :] < d) & ~(back[None, :] < d)  # NaT compares False
+    return (acq[None, :] < d) & ~gone
+
+
+def _status_at(customers: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
+    """Array of True where the customer is lost on ``day`` (lost on or before, not won back since)."""
+    lost = customers["lost_date"].to_numpy("datetime64[ns]")
+    back = customers["won_back_date"].to_numpy("datetime64[ns]")
+    t = np.datetime64(day, "ns")
+    return (lost <= t) & ~(back <= t)
+
+
+# ---------------------------------------------------------------------------------------------
+# Length: tenure and lifecycle stages
+
+def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window_days: int = 180,
+              decline_ratio: float = 0.5, exploration_years: float = 1.0, formation_years: float = 3.0
+              ) -> pd.DataFrame:
+    """Place every customer in a lifecycle stage on ``as_of``, by a stated rule.
+
+    Rule (first that applies):
+
+    1. **lost** (已流失): lost on or before ``as_of`` and not won back since;
+    2. **exploration** (考察期): the current relationship is younger than ``exploration_years``
+       (it starts at ``acquired_date``, or at ``won_back_date`` for a customer won back);
+    3. **decline** (衰退期): orders in the last ``window_days`` days are fewer than ``decline_ratio``
+       times the orders in the ``window_days`` days before (at least one order then): the early
+       warning of a falling order volume (seed 003);
+    4. **formation** (形成期): younger than ``formation_years``;
+    5. **stability** (稳定期): everyone else.
+
+    Customers acquired after ``as_of`` are left out.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Columns ``customer_id``, ``acquired_date``, ``lost_date``, ``won_back_date``.
+    orders : DataFrame
+        Columns ``customer_id``, ``order_date``.
+    as_of : date, default 2025-12-31
+    window_days : int, default 180
+    decline_ratio : float in (0, 1], default 0.5
+    exploration_years, formation_years : float, default 1 and 3
+
+    Returns
+    -------
+    DataFrame
+        One row per customer: ``customer_id``, ``tenure_years`` (from the first purchase to the loss
+        or to ``as_of``), ``relationship_years`` (of the current relationship), ``orders_recent``,
+        ``orders_before``, ``stage`` (ordered categorical of :data:`STAGES`).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"customer_id": ["A", "B"],
+    ...                   "acquired_date": pd.to_datetime(["2025-06-01", "2020-01-01"]),
+    ...                   "lost_date": pd.to_datetime([None, None]), "won_back_date": pd.to_datetime([None, None])})
+    >>> o = pd.DataFrame({"customer_id": ["B"] * 4,
+    ...                   "order_date": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-10", "2025-11-10"])})
+    >>> lifecycle(c, o)[["customer_id", "orders_recent", "orders_before", "stage"]]
+      customer_id  orders_recent  orders_before        stage
+    0           A              0              0  exploration
+    1           B              1              3      decline
+    """
+    require_columns(customers, ["customer_id", "acquired_date", "lost_date", "won_back_date"], "customers")
+    require_columns(orders, ["customer_id", "order_date"], "orders")
+    _require_dates(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
+    _require_dates(orders, ["order_date"], "orders")
+    day = _as_of(as_of)
+    require_number(window_days, "window_days", low=1, integer=True)
+    require_number(decline_ratio, "decline_ratio", low=0, high=1)
+    require_number(exploration_years, "exploration_years", low=0)
+    require_number(formation_years, "formation_years", low=exploration_years)
+
+    c = customers.loc[customers["acquired_date"] <= day,
+                      ["customer_id", "acquired_date", "lost_date", "won_back_date"]].reset_index(drop=True)
+    is_lost = _status_at(c, day)
+    back = c["won_back_date"].where(c["won_back_date"] <= day)
+    start = back.fillna(c["acquired_date"])
+    end = c["lost_date"].where(is_lost, day)
+    year = pd.Timedelta(days=365.25)
+    tenure = (end - c["acquired_date"]) / year
+    current = (day - start) / year
+
+    recent_from = day - pd.Timedelta(days=window_days)
+    before_from = recent_from - pd.Timedelta(days=window_days)
+    dates = orders["order_date"]
+    in_recent = orders.loc[(dates > recent_from) & (dates <= day), "customer_id"].value_counts()
+    in_before = orders.loc[(dates > before_from) & (dates <= recent_from), "customer_id"].value_counts()
+    recent = c["customer_id"].map(in_recent).fillna(0).astype(np.int64)
+    before = c["customer_id"].map(in_before).fillna(0).astype(np.int64)
+    falling = (before > 0) & (recent < decline_ratio * before)
+
+    stage = np.select(
+        [is_lost, current < exploration_years, falling, current < formation_years],
+        ["lost", "exploration", "decline", "formation"], default="stability")
+    return pd.DataFrame({
+        "customer_id": c["customer_id"],
+        "tenure_years": tenure.to_numpy(float),
+        "relationship_years": current.where(~is_lost).to_numpy(float),
+        "orders_recent": recent,
+        "orders_before": before,
+        "stage": pd.Categorical(stage, categories=STAGES, ordered=True),
+    })
+
+
+def lifecycle_counts(stages: pd.DataFrame) -> pd.DataFrame:
+    """Count the customers in each lifecycle stage (every stage listed, in order).
+
+    Parameters
+    ----------
+    stages : DataFrame
+        The result of :func:`lifecycle` (a ``stage`` column is enough).
+
+    Returns
+    -------
+    DataFrame
+        ``stage``, ``customers`` and ``share`` (of all customers, 0-1).
+
+    Examples
+    --------
+    >>> lifecycle_counts(pd.DataFrame({"stage": ["stability", "lost", "stability"]}))
+             stage  customers     share
+    0  exploration          0  0.000000
+    1    formation          0  0.000000
+    2    stability          2  0.666667
+    3      decline          0  0.000000
+    4         lost          1  0.333333
+    """
+    require_columns(stages, ["stage"], "stages")
+    unknown = sorted(set(stages["stage"].dropna().astype(str)) - set(STAGES))
+    if unknown:
+        raise ValueError(f"stages['stage'] must hold values of {list(STAGES)}; got {unknown}")
+    counts = stages["stage"].astype(str).value_counts().reindex(list(STAGES), fill_value=0)
+    total = counts.sum()
+    return pd.DataFrame({"stage": list(STAGES), "customers": counts.to_numpy(np.int64),
+                         "share": counts.to_numpy(float) / total if total else np.zeros(len(STAGES))})
+
+
+def tenure_summary(stages: pd.DataFrame) -> pd.DataFrame:
+    """Summarise how long relationships last: current customers against lost ones.
+
+    Parameters
+    ----------
+    stages : DataFrame
+        The result of :func:`lifecycle` (columns ``stage`` and ``tenure_years``).
+
+    Returns
+    -------
+    DataFrame
+        Index ``current`` / ``lost``; columns ``customers``, ``median_years``, ``mean_years``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"stage": ["stability", "lost", "lost"], "tenure_years": [6.0, 2.0, 4.0]})
+    >>> tenure_summary(s)
+             customers  median_years  mean_years
+    current          1           6.0         6.0
+    lost             2           3.0         3.0
+    """
+    require_columns(stages, ["stage", "tenure_years"], "stages")
+    group = np.where(stages["stage"].astype(str) == "lost", "lost", "current")
+    table = stages.groupby(group)["tenure_years"].agg(customers="size", median_years="median", mean_years="mean")
+    return table.reindex(["current", "lost"]).fillna({"customers": 0}).astype({"customers": np.int64})
+
+
+# ---------------------------------------------------------------------------------------------
+# Depth: what each order is to the relationship
+
+def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Label every order as a first, repeat, cross-selling or up-selling purchase.
+
+    Rule, within each customer's orders in date order (ties broken by ``order_id``):
+
+    * **first** (首次购买): the customer's first order;
+    * **cross_sell** (交叉销售): the first order of a product line the customer had not bought before;
+    * **up_sell** (增量销售): a premium-tier order of a line the customer had bought in standard tier before;
+    * **repeat** (重复购买): any other further order of a line already bought.
+
+    The orders table starts in 2019, after many customers' first purchase. When ``customers`` is
+    given, a customer acquired before the first order in ``orders`` is taken to have bought its
+    ``primary_product_line`` (standard tier) before: its earlier history is not in the table, so
+    none of its orders is "first" and orders of its primary line are not cross-selling. Without
+    ``customers``, each customer's first order in the table counts as its first purchase.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        Columns ``customer_id``, ``order_id``, ``order_date``, ``product_line``, ``tier``
+        (``standard`` / ``premium``).
+    customers : DataFrame, optional
+        Columns ``customer_id``, ``acquired_date``, ``primary_product_line``.
+
+    Returns
+    -------
+    DataFrame
+        ``orders`` (same rows and index) with a column ``kind`` (categorical of :data:`ORDER_KINDS`).
+
+    Examples
+    --------
+    >>> o = pd.DataFrame({"order_id": ["1", "2", "3", "4"], "customer_id": ["A"] * 4,
+    ...                   "order_date": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-03-01", "2020-04-01"]),
+    ...                   "product_line": ["bearings", "bearings", "hydraulics", "bearings"],
+    ...                   "tier": ["standard", "standard", "standard", "premium"]})
+    >>> classify_orders(o)["kind"].tolist()
+    ['first', 'repeat', 'cross_sell', 'up_sell']
+    """
+    require_columns(orders, ["customer_id", "order_id", "order_date", "product_line", "tier"], "orders")
+    _require_dates(orders, ["order_date"], "orders")
+    tiers = set(orders["tier"].dropna().astype(str))
+    if not tiers <= {"standard", "premium"}:
+        raise ValueError(f"orders['tier'] must be 'standard' or 'premium'; got {sorted(tiers - {'standard', 'premium'})}")
+    work = pd.DataFrame({
+        "customer_id": orders["customer_id"].astype(str).to_numpy(),
+        "order_date": orders["order_date"].to_numpy(),
+        "order_id": orders["order_id"].astype(str).to_numpy(),
+        "product_line": orders["product_line"].astype(str).to_numpy(),
+        "standard": (orders["tier"].astype(str) == "standard").to_numpy(),
+        "row": np.arange(len(orders)),
+    })
+    if customers is not None:
+        require_columns(customers, ["customer_id", "acquired_date", "primary_product_line"], "customers")
+        _require_dates(customers, ["acquired_date"], "customers")
+        if len(orders):
+            old = customers.loc[customers["acquired_date"] < orders["order_date"].min()]
+            prior = pd.DataFrame({"customer_id": old["customer_id"].astype(str).to_numpy(),
+                                  "order_date": old["acquired_date"].to_numpy(),
+                                  "order_id": "", "product_line": old["primary_product_line"].astype(str).to_numpy(),
+                                  "standard": True, "row": -1})
+            work = pd.concat([prior, work], ignore_index=True)
+    work = work.sort_values(["customer_id", "order_date", "order_id"], kind="stable")
+    first = work.groupby("customer_id", sort=False).cumcount().to_numpy() == 0
+    by_line = work.groupby(["customer_id", "product_line"], sort=False)
+    new_line = by_line.cumcount().to_numpy() == 0
+    standard_before = (by_line["standard"].cumsum() - work["standard"]).to_numpy() > 0
+    up = ~work["standard"].to_numpy() & standard_before
+    kind = np.select([first, new_line, up], ["first", "cross_sell", "up_sell"], default="repeat")
+    keep = work["row"].to_numpy() >= 0
+    labels = np.empty(len(orders), dtype=object)
+    labels[work["row"].to_numpy()[keep]] = kind[keep]
+    result = orders.copy()
+    result["kind"] = pd.Categorical(labels, categories=ORDER_KINDS)
+    return result
+
+
+def depth_by_year(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Revenue by kind of purchase and year, and referrals won each year: the depth of relationships.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        Columns of :func:`classify_orders` plus ``amount_cny`` (a ``kind`` column, if present, is used as is).
+    customers : DataFrame, optional
+        Passed to :func:`classify_orders`; with ``referred_by`` it also counts **referrals**: customers
+        acquired in the year whom an existing customer referred (口碑与推荐).
+
+    Returns
+    -------
+    DataFrame
+        One row per year: ``year``, revenue (CNY) ``first``, ``repeat``, ``cross_sell``, ``up_sell``,
+        ``total``, and ``referrals`` (when ``customers`` has ``referred_by``).
+
+    Examples
+    --------
+    >>> o = pd.DataFrame({"order_id": ["1", "2"], "customer_id": ["A", "A"],
+    ...                   "order_date": pd.to_datetime(["2020-01-01", "2021-02-01"]),
+    ...                   "product_line": ["bearings", "hydraulics"], "tier": ["standard", "standard"],
+    ...                   "amount_cny": [100.0, 50.0]})
+    >>> depth_by_year(o)
+       year  first  repeat  cross_sell  up_sell  total
+    0  2020  100.0     0.0         0.0      0.0  100.0
+    1  2021    0.0     0.0        50.0      0.0   50.0
+    """
+    require_columns(orders, ["order_date", "amount_cny"], "orders")
+    labelled = orders if "kind" in orders.columns else classify_orders(orders, customers)
+    year = labelled["order_date"].dt.year.rename("year")
+    table = (labelled.groupby([year, labelled["kind"].astype(str)])["amount_cny"].sum()
+             .unstack(fill_value=0.0).reindex(columns=list(ORDER_KINDS), fill_value=0.0))
+    table.columns.name = None
+    table["total"] = table.sum(axis=1)
+    table = table.reset_index()
+    if customers is not None and "referred_by" in customers.columns:
+        require_columns(customers, ["acquired_date"], "customers")
+        referred = customers.loc[customers["referred_by"].notna(), "acquired_date"].dt.year.value_counts()
+        table["referrals"] = table["year"].map(referred).fillna(0).astype(np.int64)
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Breadth: customers won, kept, lost and won back
+
+def breadth(customers: pd.DataFrame, years=range(2019, 2026)) -> pd.DataFrame:
+    """Count the relationships won, kept, lost and won back in each year.
+
+    Definitions for a year ``y`` (a customer is *active* on a day if acquired before it and not lost
+    before it, unless won back before it):
+
+    * ``active_start``: active on 1 January of ``y``;
+    * ``won``: acquired (first purchase) in ``y``;
+    * ``kept``: active on 1 January and not lost during ``y``;
+    * ``lost``: lost during ``y`` (whenever won);
+    * ``won_back``: won back during ``y``;
+    * ``active_end``: active on 1 January of ``y + 1``;
+    * ``retention_rate``: ``kept / active_start``.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        Columns ``acquired_date``, ``lost_date``, ``won_back_date``.
+    years : iterable of int, default 2019-2025
+
+    Returns
+    -------
+    DataFrame
+        One row per year with the columns above.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"acquired_date": pd.to_datetime(["2018-05-01", "2018-06-01", "2019-03-01"]),
+    ...                   "lost_date": pd.to_datetime([None, "2019-07-01", None]),
+    ...                   "won_back_date": pd.to_datetime([None, None, None])})
+    >>> breadth(c, years=[2019])[["year", "active_start", "won", "kept", "lost", "retention_rate"]]
+       year  active_start  won  kept  lost  retention_rate
+    0  2019             2    1     1     1             0.5
+    """
+    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
+    _require_dates(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
+    ys = _years(years)
+    starts = np.array([np.datetime64(f"{y}-01-01", "ns") for y in ys])
+    ends = np.array([np.datetime64(f"{y + 1}-01-01", "ns") for y in ys])
+
+    def within(column: str) -> np.ndarray:
+        values = customers[column].to_numpy("datetime64[ns]")[None, :]
+        return (values >= starts[:, None]) & (values < ends[:, None])
+
+    active_start = _active_on(customers, starts)
+    lost_in = within("lost_date")
+    kept = (active_start & ~lost_in).sum(axis=1)
+    n_start = active_start.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rate = np.where(n_start > 0, kept / np.maximum(n_start, 1), np.nan)
+    return pd.DataFrame({
+        "year": ys,
+        "active_start": n_start.astype(np.int64),
+        "won": within("acquired_date").sum(axis=1).astype(np.int64),
+        "kept": kept.astype(np.int64),
+        "lost": lost_in.sum(axis=1).astype(np.int64),
+        "won_back": within("won_back_date").sum(axis=1).astype(np.int64),
+        "active_end": _active_on(customers, ends).sum(axis=1).astype(np.int64),
+        "retention_rate": rate,
+    })
+
+
+def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """What winning a new customer and keeping an existing one cost, year by year.
+
+    ``cost_per_new`` = acquisition spend / customers won; ``cost_per_kept`` = retention spend /
+    customers kept (as in :func:`breadth`); ``ratio`` = cost_per_new / cost_per_kept: the number
+    the literature puts at 5 (seeds 000 and 002).
+
+    Parameters
+    ----------
+    spend : DataFrame
+        Columns ``year``, ``spend_type`` (``acquisition`` / ``retention``), ``amount_cny``.
+    customers : DataFrame
+        As for :func:`breadth`.
+
+    Returns
+    -------
+    DataFrame
+        One row per year of ``spend``: ``year``, ``acquisition_cny``, ``retention_cny``, ``won``,
+        ``kept``, ``cost_per_new``, ``cost_per_kept``, ``ratio``.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> costs = cost_per_customer(datasets.load_spend(), datasets.load_customers())
+    >>> costs[["year", "won", "kept"]].tail(2).to_dict("records")
+    [{'year': 2024, 'won': 50, 'kept': 1012}, {'year': 2025, 'won': 76, 'kept': 1001}]
+    """
+    require_columns(spend, ["year", "spend_type", "amount_cny"], "spend")
+    types = set(spend["spend_type"].astype(str))
+    if not {"acquisition", "retention"} <= types:
+        raise ValueError(f"spend['spend_type'] must include 'acquisition' and 'retention'; got {sorted(types)}")
+    by_year = (spend.groupby([spend["year"], spend["spend_type"].astype(str)])["amount_cny"].sum()
+               .unstack(fill_value=0.0))
+    counts = breadth(customers, by_year.index.astype(np.int64)).set_index("year")
+    table = pd.DataFrame({
+        "year": by_year.index.astype(np.int64),
+        "acquisition_cny": by_year["acquisition"].to_numpy(float),
+        "retention_cny": by_year["retention"].to_numpy(float),
+        "won": counts["won"].to_numpy(),
+        "kept": counts["kept"].to_numpy(),
+    })
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["cost_per_new"] = table["acquisition_cny"] / table["won"].where(table["won"] > 0)
+        table["cost_per_kept"] = table["retention_cny"] / table["kept"].where(table["kept"] > 0)
+    table["ratio"] = table["cost_per_new"] / table["cost_per_kept"]
+    return table
+
+
+def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame) -> float:
+    """How many times keeping a customer does winning a new one cost, over all years of ``spend``?
+
+    Total acquisition spend per customer won, divided by total retention spend per customer kept.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 1)
+    4.7
+    """
+    t = cost_per_customer(spend, customers)
+    if t["won"].sum() == 0 or t["kept"].sum() == 0:
+        raise ValueError("cost_ratio needs at least one customer won and one kept in the years of spend")
+    return float((t["acquisition_cny"].sum() / t["won"].sum()) / (t["retention_cny"].sum() / t["kept"].sum()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Knowing one customer: the three levels (seed 000)
+
+def example_customer(customers: pd.DataFrame, survey: pd.DataFrame) -> str:
+    """Return a customer worth studying on all three levels: won back, surveyed, fully recorded.
+
+    The first (by id) customer who was won back and answered every survey question, with known
+    subjective traits; failing that, the first surveyed customer.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> example_customer(datasets.load_customers(), datasets.load_survey()).startswith("C")
+    True
+    """
+    require_columns(customers, ["customer_id", "won_back_date", "preferred_channel", "communication_style"],
+                    "customers")
+    require_columns(survey, ["customer_id"], "survey")
+    full = survey.loc[survey.notna().all(axis=1), "customer_id"]
+    good = customers[customers["won_back_date"].notna() & customers["preferred_channel"].notna()
+                     & customers["communication_style"].notna() & customers["customer_id"].isin(full)]
+    pool = good["customer_id"] if len(good) else survey["customer_id"]
+    if len(pool) == 0:
+        raise ValueError("survey has no customers; example_customer needs at least one respondent")
+    return str(sorted(pool.astype(str))[0])
+
+
+def _category_text(value, column: str) -> str:
+    from crmlessons.datasets import value_labels
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "-"
+    try:
+        labels = value_labels(column)
+    except ValueError:
+        return str(value)
+    return labels.get(str(value), {}).get(i18n.get_language(), str(value))
+
+
+def _date_text(value) -> str:
+    return "-" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataFrame, survey: pd.DataFrame,
+                     losses: pd.DataFrame) -> pd.DataFrame:
+    """Gather one customer's records on the three levels of knowing a customer (seed 000).
+
+    1. **objective data** (客观资料): who the customer is and what it bought;
+    2. **subjective traits** (主观特点): how it likes to be contacted, how it talks, what it prefers;
+    3. **care** (客户关怀): how it feels: satisfaction, loyalty, complaints, and whether it was lost.
+
+    Parameters
+    ----------
+    customer_id : str
+        The customer to profile, e.g. ``"C00001"``.
+    customers, orders, survey, losses : DataFrame
+        The case company's tables (:func:`crmlessons.datasets.load_case`).
+
+    Returns
+    -------
+    DataFrame
+        ``level`` (one of :data:`LEVELS`), ``item`` (column or measure name), ``label`` (in the
+        current language) and ``value`` (as text), in level order.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> case = datasets.load_case()
+    >>> p = customer_profile("C00001", case.customers, case.orders, case.survey, case.losses)
+    >>> p.groupby("level", sort=False).size().to_dict()
+    {'objective': 10, 'subjective': 4, 'care': 8}
+    """
+    from crmlessons.datasets import dictionary
+
+    require_columns(customers, ["customer_id", "acquired_date", "industry", "company_size", "employees",
+                                "founded_year", "region", "preferred_channel", "communication_style",
+                                "primary_product_line", "status", "lost_date", "won_back_date"], "customers")
+    require_columns(orders, ["customer_id", "order_date", "product_line", "tier", "amount_cny"], "orders")
+    require_columns(survey, ["customer_id", "satisfaction", "loyalty_emotional", "loyalty_behavioural",
+                             "loyalty_intentional", "complaints_12m", "complaints_resolved"], "survey")
+    require_columns(losses, ["customer_id", "lost_date", "reason"], "losses")
+    if not isinstance(customer_id, str):
+        raise TypeError(f"customer_id must be a string such as 'C00001'; got {type(customer_id).__name__} {customer_id!r}")
+    match = customers.loc[customers["customer_id"] == customer_id]
+    if match.empty:
+        example = str(customers["customer_id"].iloc[0]) if len(customers) else "C00001"
+        raise ValueError(i18n.t("unknown_customer", given=customer_id, example=example))
+    row = match.iloc[0]
+    lang = i18n.get_language()
+    names = {}
+    for table in ("customers", "survey"):
+        d = dictionary(table)
+        names.update(dict(zip(d["column"], d[f"label_{lang}"])))
+
+    mine = orders.loc[orders["customer_id"] == customer_id]
+    lines = sorted(mine["product_line"].astype(str).unique())
+    premium = float((mine["tier"].astype(str) == "premium").mean()) if len(mine) else float("nan")
+    rows = [
+        ("objective", "industry", names["industry"], _category_text(row["industry"], "industry")),
+        ("objective", "company_size", names["company_size"], _category_text(row["company_size"], "company_size")),
+        ("objective", "employees", names["employees"], f"{int(row['employees']):,}"),
+        ("objective", "founded_year", names["founded_year"], str(int(row["founded_year"]))),
+        ("objective", "region", names["region"], _category_text(row["region"], "region")),
+        ("objective", "acquired_date", names["acquired_date"], _date_text(row["acquired_date"])),
+        ("objective", "orders", i18n.t("profile_orders"), str(len(mine))),
+        ("objective", "revenue_cny", i18n.t("profile_revenue"), f"{mine['amount_cny'].sum():,.0f}"),
+        ("objective", "product_lines", i18n.t("profile_lines"),
+         ", ".join(_category_text(x, "product_line") for x in lines) or i18n.t("profile_none")),
+        ("objective", "last_order", i18n.t("profile_last_order"),
+         _date_text(mine["order_date"].max() if len(mine) else None)),
+        ("subjective", "preferred_channel", names["preferred_channel"],
+         _category_text(row["preferred_channel"], "preferred_channel")),
+        ("subjective", "communication_style", names["communication_style"],
+         _category_text(row["communication_style"], "communication_style")),
+        ("subjective", "primary_product_line", names["primary_product_line"],
+         _category_text(row["primary_product_line"], "product_line")),
+        ("subjective", "premium_share", i18n.t("profile_premium_share"),
+         "-" if premium != premium else f"{premium:.0%}"),
+    ]
+    answer = survey.loc[survey["customer_id"] == customer_id]
+    for column in ("satisfaction", "loyalty_emotional", "loyalty_behavioural", "loyalty_intentional",
+                   "complaints_12m", "complaints_resolved"):
+        if answer.empty:
+            value = i18n.t("profile_not_surveyed")
+        else:
+            raw = answer.iloc[0][column]
+            value = "-" if pd.isna(raw) else f"{raw:g}"
+        rows.append(("care", column, names[column], value))
+    rows.append(("care", "status", names["status"], _category_text(row["status"], "status")))
+    lost = losses.loc[losses["customer_id"] == customer_id].sort_values("lost_date")
+    if lost.empty:
+        loss_text = i18n.t("profile_none")
+    else:
+        loss_text = "; ".join(f"{_date_text(r.lost_date)} / {_category_text(r.reason, 'reason')}"
+                              for r in lost.itertuples())
+        if pd.notna(row["won_back_date"]):
+            loss_text += f" -> {names['won_back_date']} {_date_text(row['won_back_date'])}"
+    rows.append(("care", "loss", i18n.t("profile_loss"), loss_text))
+    return pd.DataFrame(rows, columns=["level", "item", "label", "value"])
+
+
+# ---------------------------------------------------------------------------------------------
+# CRM versus traditional marketing (seed 004, Table 1-2)
+
+def crm_vs_traditional() -> pd.DataFrame:
+    """Seed 004's Table 1-2 in the current language: four ways CRM differs from traditional marketing.
+
+    Examples
+    --------
+    >>> crm_vs_traditional().shape
+    (4, 3)
+    """
+    rows = [(i18n.t(f"tv_{k}"), i18n.t(f"tv_{k}_trad"), i18n.t(f"tv_{k}_crm"))
+            for k in ("focus", "emphasis", "goal", "technique")]
+    return pd.DataFrame(rows, columns=[i18n.t("tv_aspect"), i18n.t("tv_traditional"), i18n.t("tv_crm")])
+
+
+def label(code: str) -> str:
+    """Return the label of a stage, order kind or level code in the current language.
+
+    Examples
+    --------
+    >>> label("stability"), label("cross_sell")
+    ('Stability', 'Cross-selling')
+    """
+    for prefix, codes in (("stage_", STAGES), ("kind_", ORDER_KINDS), ("level_", LEVELS)):
+        if code in codes:
+            return i18n.t(prefix + code)
+    require_choice(code, "code", [*STAGES, *ORDER_KINDS, *LEVELS])
+    return code  # pragma: no cover - require_choice raised
+
+
+__all__ = ["AS_OF", "STAGES", "ORDER_KINDS", "LEVELS", "lifecycle", "lifecycle_counts", "tenure_summary",
+           "classify_orders", "depth_by_year", "breadth", "cost_per_customer", "cost_ratio",
+           "example_customer", "customer_profile", "crm_vs_traditional", "label"]

@@ -1,0 +1,405 @@
+"""What keeping a customer is worth: retention rate, the cost of a lost customer, and what-if figures.
+
+A lost customer costs the firm twice: the margin the customer would still have brought over the
+rest of the relationship, and the cost of winning a new customer to take their place. The sources
+put a figure on the second part: winning a new customer costs five times as much as keeping one
+(seed 000; seed 002); and they say two thirds of customers leave because the supplier cared too
+little for them (seed 000). This module measures both on the case company's data
+(:func:`cost_ratio`, :func:`claims`), prices a lost customer (:func:`facts`,
+:func:`lost_customer_cost`) and answers "what if we cut these losses by this much?"
+(:func:`reason_values` once, then :func:`what_if`: plain arithmetic, fast enough for a slider).
+
+Examples
+--------
+>>> from crmlessons import datasets
+>>> case = datasets.load_case()
+>>> round(cost_ratio(case.spend, case.customers), 1)
+4.7
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from crmlessons.checks import require_columns, require_number
+from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY, RELATIONSHIP_REASONS
+
+#: Years the orders, spend and customer losses all cover (2019-2025).
+YEARS = tuple(range(2019, 2026))
+
+
+def _years(years) -> list[int]:
+    years = list(years)
+    if not years:
+        raise ValueError("years must list at least one year; got none")
+    for y in years:
+        require_number(y, "years", low=1900, high=2100, integer=True)
+    return years
+
+
+def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
+    """Customers per calendar year: active on 1 January, acquired, lost, retained, retention rate.
+
+    ``retained`` = active on 1 January and not lost during the year (the definition of the
+    datasheet); ``retention_rate`` = retained / active on 1 January. A won-back customer is active
+    again from the won-back date.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> table = customers_by_year(datasets.load_customers())
+    >>> table.columns.tolist()
+    ['year', 'active_start', 'acquired', 'lost', 'retained', 'retention_rate']
+    """
+    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
+    years = _years(years)
+    acq = customers["acquired_date"].to_numpy("datetime64[ns]")
+    lost = customers["lost_date"].to_numpy("datetime64[ns]")
+    back = customers["won_back_date"].to_numpy("datetime64[ns]")
+    starts = np.array([np.datetime64(f"{y}-01-01", "ns") for y in years])
+    ends = np.array([np.datetime64(f"{y + 1}-01-01", "ns") for y in years])
+    gone = (lost[None, :] < starts[:, None]) & ~(back[None, :] < starts[:, None])
+    active = (acq[None, :] < starts[:, None]) & ~gone
+    lost_in = (lost[None, :] >= starts[:, None]) & (lost[None, :] < ends[:, None])
+    table = pd.DataFrame({
+        "year": years,
+        "active_start": active.sum(axis=1),
+        "acquired": ((acq[None, :] >= starts[:, None]) & (acq[None, :] < ends[:, None])).sum(axis=1),
+        "lost": lost_in.sum(axis=1),
+        "retained": (active & ~lost_in).sum(axis=1),
+    })
+    for col in ("active_start", "acquired", "lost", "retained"):
+        table[col] = table[col].astype(np.int64)
+    table["retention_rate"] = table["retained"] / table["active_start"].replace(0, np.nan)
+    return table
+
+
+def retention_rate(customers: pd.DataFrame, years=YEARS) -> float:
+    """Share of customers active on 1 January still not lost at year end, pooled over ``years``.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> round(retention_rate(datasets.load_customers()), 3)
+    0.955
+    """
+    table = customers_by_year(customers, years)
+    if table["active_start"].sum() == 0:
+        raise ValueError("customers has no customer active at the start of any of the years")
+    return float(table["retained"].sum() / table["active_start"].sum())
+
+
+def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
+    """Acquisition cost per new customer and retention cost per retained customer, each year.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> table = cost_per_customer(datasets.load_spend(), datasets.load_customers())
+    >>> table.columns.tolist()[-3:]
+    ['acquisition_cost', 'retention_cost', 'ratio']
+    """
+    require_columns(spend, ["year", "spend_type", "amount_cny"], "spend")
+    years = _years(years)
+    kinds = set(spend["spend_type"].astype(str))
+    if not {"acquisition", "retention"} <= kinds:
+        raise ValueError(f"spend must have spend_type 'acquisition' and 'retention' rows; got {sorted(kinds)}")
+    sums = (spend[spend["year"].isin(years)].assign(spend_type=spend["spend_type"].astype(str))
+            .pivot_table(index="year", columns="spend_type", values="amount_cny", aggfunc="sum")
+            .reindex(years).fillna(0.0))
+    table = customers_by_year(customers, years)[["year", "acquired", "retained"]]
+    table["acquisition_spend"] = sums["acquisition"].to_numpy()
+    table["retention_spend"] = sums["retention"].to_numpy()
+    table["acquisition_cost"] = table["acquisition_spend"] / table["acquired"].replace(0, np.nan)
+    table["retention_cost"] = table["retention_spend"] / table["retained"].replace(0, np.nan)
+    table["ratio"] = table["acquisition_cost"] / table["retention_cost"]
+    return table
+
+
+def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> float:
+    """How many times more winning a new customer costs than keeping one (pooled over ``years``).
+
+    (acquisition spend / customers acquired) / (retention spend / customers retained). The sources
+    say 5 (seed 000; seed 002).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 2)
+    4.72
+    """
+    t = cost_per_customer(spend, customers, years)
+    acq = t["acquisition_spend"].sum() / t["acquired"].sum()
+    ret = t["retention_spend"].sum() / t["retained"].sum()
+    return float(acq / ret)
+
+
+def customer_years(customers: pd.DataFrame, start="2019-01-01", end="2025-12-31") -> float:
+    """Years of active relationship of all customers between ``start`` and ``end`` (exposure).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> one = pd.DataFrame({"acquired_date": pd.to_datetime(["2024-12-31"]), "lost_date": [pd.NaT],
+    ...                     "won_back_date": [pd.NaT]})
+    >>> round(customer_years(one, end="2025-12-31"), 2)
+    1.0
+    """
+    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    first_end = customers["lost_date"].fillna(hi).clip(upper=hi)
+    first = (first_end - customers["acquired_date"].clip(lower=lo)).dt.days.clip(lower=0)
+    second = (hi - customers["won_back_date"].clip(lower=lo)).dt.days.clip(lower=0).fillna(0)
+    return float((first + second).sum() / 365.25)
+
+
+def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, years=YEARS,
+          discount_rate: float = 0.0) -> pd.Series:
+    """The figures that price a lost customer, measured on the data (2019-2025 by default).
+
+    Parameters
+    ----------
+    orders, customers, spend : pandas.DataFrame
+        The case tables.
+    years : sequence of int
+        Calendar years to measure over.
+    discount_rate : float
+        Yearly discount rate for future margin (default 0: no discounting).
+
+    Returns
+    -------
+    pandas.Series
+        ``revenue_per_year`` and ``margin_per_year`` (per customer-year of relationship),
+        ``retention_rate``, ``expected_years`` (remaining relationship of a customer kept today:
+        1 / (1 - retention x 1/(1+discount))), ``acquisition_cost``, ``retention_cost``,
+        ``lost_margin`` (margin_per_year x expected_years), ``lost_customer_cost`` (lost margin +
+        acquisition cost of a replacement).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> case = datasets.load_case()
+    >>> f = facts(case.orders, case.customers, case.spend)
+    >>> bool(f["lost_customer_cost"] == f["lost_margin"] + f["acquisition_cost"])
+    True
+    """
+    require_columns(orders, ["order_date", "amount_cny", "margin_cny"], "orders")
+    require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
+    years = _years(years)
+    start, end = pd.Timestamp(f"{min(years)}-01-01"), pd.Timestamp(f"{max(years)}-12-31")
+    inside = orders[(orders["order_date"] >= start) & (orders["order_date"] <= end)]
+    exposure = customer_years(customers, start, end)
+    if exposure <= 0:
+        raise ValueError("customers has no active relationship in the chosen years")
+    rate = retention_rate(customers, years)
+    costs = cost_per_customer(spend, customers, years)
+    acquisition = costs["acquisition_spend"].sum() / costs["acquired"].sum()
+    retention = costs["retention_spend"].sum() / costs["retained"].sum()
+    expected = expected_years(rate, discount_rate)
+    margin = float(inside["margin_cny"].sum() / exposure)
+    lost_margin = margin * expected
+    return pd.Series({
+        "revenue_per_year": float(inside["amount_cny"].sum() / exposure),
+        "margin_per_year": margin,
+        "retention_rate": rate,
+        "expected_years": expected,
+        "acquisition_cost": float(acquisition),
+        "retention_cost": float(retention),
+        "lost_margin": lost_margin,
+        "lost_customer_cost": lost_margin + float(acquisition),
+    })
+
+
+def expected_years(retention: float, discount_rate: float = 0.0) -> float:
+    """Expected remaining years of a relationship when each year a share ``retention`` stays.
+
+    1 + r + r^2 + ... = 1 / (1 - r) with r = retention / (1 + discount_rate).
+
+    Examples
+    --------
+    >>> expected_years(0.9)
+    10.000000000000002
+    >>> round(expected_years(0.9, discount_rate=0.1), 2)
+    5.5
+    """
+    require_number(retention, "retention", low=0.0, high=0.999)
+    require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
+    return 1.0 / (1.0 - retention / (1.0 + discount_rate))
+
+
+def lost_customer_cost(margin_per_year: float, retention: float, acquisition_cost: float,
+                       discount_rate: float = 0.0) -> float:
+    """What one lost customer costs: margin over the expected remaining relationship + replacing them.
+
+    Examples
+    --------
+    >>> lost_customer_cost(10_000, 0.9, 30_000)
+    130000.00000000001
+    """
+    require_number(margin_per_year, "margin_per_year", low=0.0)
+    require_number(acquisition_cost, "acquisition_cost", low=0.0)
+    return margin_per_year * expected_years(retention, discount_rate) + acquisition_cost
+
+
+def reason_values(losses: pd.DataFrame, orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame,
+                  years=YEARS, spread_unknown: bool = True) -> pd.DataFrame:
+    """Per reason: lost customers a year and the yearly figures that price them. Compute once.
+
+    :func:`what_if` then answers any "what if" with plain arithmetic on this small table.
+
+    Parameters
+    ----------
+    losses : pandas.DataFrame
+        Losses with ``loss_type``, ``lost_date`` and ``reason`` (the analyst's, or mapped).
+    orders, customers, spend : pandas.DataFrame
+        The case tables (for :func:`facts`).
+    years : sequence of int
+        Years to average the losses over.
+    spread_unknown : bool
+        True (default): lost customers with an unknown reason are spread over the reasons in
+        proportion (each count is scaled by all losses / losses with a known reason).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``reason, category, lost_per_year, revenue_per_year, margin_per_year, retention_rate,
+        replacement_cost``, reasons in taxonomy order (the last four are the same for every reason:
+        the average customer of :func:`facts`).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> case = datasets.load_case()
+    >>> table = reason_values(case.losses, case.orders, case.customers, case.spend)
+    >>> len(table), round(float(table["lost_per_year"].sum()), 1)
+    (10, 47.9)
+    """
+    require_columns(losses, ["loss_type", "lost_date", "reason"], "losses")
+    years = _years(years)
+    f = facts(orders, customers, spend, years)
+    lost = losses[(losses["loss_type"].astype(str) == "customer") & losses["lost_date"].dt.year.isin(years)]
+    reasons = lost["reason"].astype(object)
+    bad = sorted(set(reasons.dropna()) - set(REASON_CATEGORY))
+    if bad:
+        raise ValueError(f"losses has reason code(s) {bad} outside the taxonomy; expected {list(REASON_CATEGORY)}")
+    n_known = int(reasons.notna().sum())
+    scale = len(lost) / n_known if (spread_unknown and n_known) else 1.0
+    per_reason = reasons.value_counts().reindex(list(REASON_CATEGORY), fill_value=0)
+    table = pd.DataFrame({"reason": list(REASON_CATEGORY), "category": list(REASON_CATEGORY.values())})
+    table["lost_per_year"] = per_reason.to_numpy() * scale / len(years)
+    table["revenue_per_year"] = f["revenue_per_year"]
+    table["margin_per_year"] = f["margin_per_year"]
+    table["retention_rate"] = f["retention_rate"]
+    table["replacement_cost"] = f["acquisition_cost"]
+    return table
+
+
+VALUE_COLUMNS = ("reason", "category", "lost_per_year", "revenue_per_year", "margin_per_year", "retention_rate",
+                 "replacement_cost")
+
+
+def _check_values(values: pd.DataFrame) -> None:
+    require_columns(values, VALUE_COLUMNS, "values")
+
+
+def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate: float = 0.0) -> pd.Series:
+    """What cutting losses of some reasons is worth (pure arithmetic on :func:`reason_values`).
+
+    Parameters
+    ----------
+    values : pandas.DataFrame
+        The table of :func:`reason_values`.
+    reductions : dict
+        Reason code -> share of its losses avoided (0 to 1), e.g. ``{"lack_of_care": 0.3}``.
+    discount_rate : float
+        Yearly discount rate of future revenue and margin (default 0).
+
+    Returns
+    -------
+    pandas.Series
+        ``customers_kept`` (a year), ``revenue_saved`` and ``margin_saved`` (over the kept
+        customers' expected remaining relationship, :func:`expected_years`), ``replacement_saved``
+        (acquisition cost of replacements no longer needed) and ``break_even_budget``: margin +
+        replacement saved, the most a year's programme may cost and still pay for itself.
+
+    Examples
+    --------
+    >>> values = pd.DataFrame({"reason": ["price"], "category": ["company_side"], "lost_per_year": [10.0],
+    ...                        "revenue_per_year": [50.0], "margin_per_year": [10.0], "retention_rate": [0.9],
+    ...                        "replacement_cost": [50.0]})
+    >>> what_if(values, {"price": 0.2}).round(6).to_dict()
+    {'customers_kept': 2.0, 'revenue_saved': 1000.0, 'margin_saved': 200.0, 'replacement_saved': 100.0, 'break_even_budget': 300.0}
+    """
+    _check_values(values)
+    if not isinstance(reductions, Mapping):
+        raise TypeError(f"reductions must be a dict of reason code -> share (0 to 1); got {type(reductions).__name__}")
+    reasons = values["reason"].tolist()
+    for reason, cut in reductions.items():
+        if reason not in reasons:
+            raise ValueError(f"reductions key must be one of {sorted(reasons)}; got {reason!r}")
+        require_number(cut, f"reductions[{reason!r}]", low=0.0, high=1.0)
+    require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
+    share = np.array([float(reductions.get(r, 0.0)) for r in reasons])
+    kept = values["lost_per_year"].to_numpy(dtype=float) * share
+    years = 1.0 / (1.0 - values["retention_rate"].to_numpy(dtype=float) / (1.0 + discount_rate))
+    margin = float(kept @ (values["margin_per_year"].to_numpy(dtype=float) * years))
+    replacement = float(kept @ values["replacement_cost"].to_numpy(dtype=float))
+    return pd.Series({"customers_kept": float(kept.sum()),
+                      "revenue_saved": float(kept @ (values["revenue_per_year"].to_numpy(dtype=float) * years)),
+                      "margin_saved": margin, "replacement_saved": replacement,
+                      "break_even_budget": margin + replacement})
+
+
+def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = 0.0) -> pd.Series:
+    """What cutting every company-side loss by ``share`` is worth (see :func:`what_if`).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> case = datasets.load_case()
+    >>> values = reason_values(case.losses, case.orders, case.customers, case.spend)
+    >>> bool(cut_company_side(values, 0.0)["customers_kept"] == 0)
+    True
+    """
+    _check_values(values)
+    require_number(share, "share", low=0.0, high=1.0)
+    reasons = values.loc[values["category"] == CONTROLLABLE, "reason"]
+    return what_if(values, {r: share for r in reasons}, discount_rate)
+
+
+def claims(losses: pd.DataFrame, spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """The literature's claims next to what the case data says.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``claim, source, claimed, measured``: the acquisition / retention cost ratio (claimed 5),
+        and three readings of "two thirds leave for lack of care" (claimed 0.667): lack of care
+        alone among all lost customers; care, communication and complaint handling among all lost
+        customers; the same three among company-side lost customers.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> case = datasets.load_case()
+    >>> table = claims(case.losses, case.spend, case.customers)
+    >>> table["claimed"].round(3).tolist()
+    [5.0, 0.667, 0.667, 0.667]
+    """
+    require_columns(losses, ["loss_type", "reason"], "losses")
+    lost = losses[losses["loss_type"].astype(str) == "customer"]["reason"].astype(object).dropna()
+    if lost.empty:
+        raise ValueError("losses has no lost customer with a known reason")
+    company = lost[lost.map(REASON_CATEGORY) == CONTROLLABLE]
+    rows = [
+        ("acquisition_vs_retention_cost", "seed 000; seed 002", 5.0, cost_ratio(spend, customers)),
+        ("lack_of_care_all_lost_customers", "seed 000", 2 / 3, float((lost == "lack_of_care").mean())),
+        ("care_communication_complaints_all_lost_customers", "seed 000; seed 004", 2 / 3,
+         float(lost.isin(RELATIONSHIP_REASONS).mean())),
+        ("care_communication_complaints_company_side_lost_customers", "seed 000; seed 004", 2 / 3,
+         float(company.isin(RELATIONSHIP_REASONS).mean()) if len(company) else np.nan),
+    ]
+    return pd.DataFrame(rows, columns=["claim", "source", "claimed", "measured"])

@@ -1,0 +1,279 @@
+"""Relationship length, depth and breadth: rules checked on small hand-made tables with known answers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crmlessons import datasets, i18n, relationship as rel
+
+D = pd.to_datetime
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    i18n.set_language("en")
+
+
+def customers_frame(rows):
+    """rows: (id, acquired, lost, won_back[, primary line, referred_by])."""
+    frame = pd.DataFrame(rows, columns=["customer_id", "acquired_date", "lost_date", "won_back_date"][:len(rows[0])])
+    for column in ("acquired_date", "lost_date", "won_back_date"):
+        frame[column] = D(frame[column])
+    return frame
+
+
+def orders_frame(rows):
+    """rows: (order_id, customer, date, line, tier, amount)."""
+    frame = pd.DataFrame(rows, columns=["order_id", "customer_id", "order_date", "product_line", "tier", "amount_cny"])
+    frame["order_date"] = D(frame["order_date"])
+    return frame
+
+
+# --- length ---------------------------------------------------------------------------------
+
+def test_lifecycle_rule_places_each_customer_as_stated():
+    c = customers_frame([
+        ("NEW", "2025-06-01", None, None),          # < 1 year -> exploration
+        ("MID", "2023-06-01", None, None),          # 2.6 years, steady -> formation
+        ("OLD", "2015-01-01", None, None),          # steady -> stability
+        ("FALL", "2015-01-01", None, None),         # orders fell -> decline
+        ("GONE", "2015-01-01", "2024-03-01", None),  # lost
+        ("BACK", "2015-01-01", "2022-03-01", "2025-03-01"),  # won back 10 months ago -> exploration
+        ("LATER", "2026-02-01", None, None),        # after as_of: left out
+    ])
+    o = orders_frame(
+        [(f"M{i}", "MID", d, "bearings", "standard", 1.0) for i, d in enumerate(["2025-03-01", "2025-09-01"])]
+        + [(f"O{i}", "OLD", d, "bearings", "standard", 1.0) for i, d in enumerate(["2025-03-01", "2025-09-01"])]
+        + [(f"F{i}", "FALL", d, "bearings", "standard", 1.0)
+           for i, d in enumerate(["2025-02-01", "2025-03-01", "2025-04-01", "2025-10-01"])])
+    result = rel.lifecycle(c, o).set_index("customer_id")
+    assert result["stage"].astype(str).to_dict() == {
+        "NEW": "exploration", "MID": "formation", "OLD": "stability", "FALL": "decline", "GONE": "lost",
+        "BACK": "exploration"}
+    assert result.loc["FALL", ["orders_recent", "orders_before"]].tolist() == [1, 3]
+    assert result.loc["GONE", "tenure_years"] == pytest.approx((D("2024-03-01") - D("2015-01-01")).days / 365.25)
+    assert np.isnan(result.loc["GONE", "relationship_years"])
+    assert list(result["stage"].cat.categories) == list(rel.STAGES) and result["stage"].cat.ordered
+
+
+def test_lifecycle_as_of_an_earlier_date_uses_the_status_then():
+    c = customers_frame([("A", "2015-01-01", "2024-03-01", None)])
+    o = orders_frame([("1", "A", "2023-10-01", "bearings", "standard", 1.0)])
+    assert rel.lifecycle(c, o, as_of="2023-12-31")["stage"].astype(str).tolist() == ["stability"]
+    assert rel.lifecycle(c, o, as_of="2024-12-31")["stage"].astype(str).tolist() == ["lost"]
+
+
+def test_lifecycle_counts_list_every_stage_and_shares_sum_to_one():
+    case = datasets.load_case()
+    counts = rel.lifecycle_counts(rel.lifecycle(case.customers, case.orders))
+    assert counts["stage"].tolist() == list(rel.STAGES)
+    assert counts["customers"].sum() == len(case.customers)
+    assert counts["share"].sum() == pytest.approx(1.0)
+    assert counts.set_index("stage").loc["lost", "customers"] == (case.customers["status"] == "lost").sum()
+
+
+def test_tenure_summary_splits_current_and_lost():
+    s = pd.DataFrame({"stage": ["stability", "decline", "lost"], "tenure_years": [4.0, 2.0, 1.0]})
+    table = rel.tenure_summary(s)
+    assert table.loc["current", "customers"] == 2 and table.loc["current", "median_years"] == 3.0
+    assert table.loc["lost", "mean_years"] == 1.0
+
+
+# --- depth ----------------------------------------------------------------------------------
+
+def test_classify_orders_first_repeat_cross_up():
+    o = orders_frame([
+        ("3", "A", "2020-03-01", "hydraulics", "standard", 30.0),
+        ("1", "A", "2020-01-01", "bearings", "standard", 10.0),
+        ("2", "A", "2020-02-01", "bearings", "standard", 20.0),
+        ("4", "A", "2020-04-01", "bearings", "premium", 40.0),
+        ("5", "A", "2020-05-01", "bearings", "premium", 50.0),     # still up-selling: standard bought before
+        ("6", "A", "2020-06-01", "pneumatics", "premium", 60.0),   # new line, premium: cross-selling
+        ("7", "A", "2020-07-01", "pneumatics", "premium", 70.0),   # never standard in this line: repeat
+        ("8", "B", "2020-01-01", "bearings", "premium", 80.0),
+    ])
+    kinds = rel.classify_orders(o).set_index("order_id")["kind"].astype(str).to_dict()
+    assert kinds == {"3": "cross_sell", "1": "first", "2": "repeat", "4": "up_sell", "5": "up_sell",
+                     "6": "cross_sell", "7": "repeat", "8": "first"}
+
+
+def test_classify_orders_keeps_rows_and_index():
+    o = orders_frame([("1", "A", "2020-01-01", "bearings", "standard", 1.0),
+                      ("2", "A", "2020-01-01", "hydraulics", "standard", 1.0)])
+    o.index = [10, 20]
+    out = rel.classify_orders(o)
+    assert list(out.index) == [10, 20] and out["kind"].astype(str).tolist() == ["first", "cross_sell"]
+
+
+def test_classify_orders_with_customers_assumes_earlier_primary_line():
+    o = orders_frame([("1", "OLD", "2019-01-05", "bearings", "premium", 1.0),
+                      ("2", "OLD", "2019-02-05", "hydraulics", "standard", 1.0),
+                      ("3", "NEW", "2019-03-05", "bearings", "standard", 1.0)])
+    c = pd.DataFrame({"customer_id": ["OLD", "NEW"], "acquired_date": D(["2015-01-01", "2019-03-05"]),
+                      "primary_product_line": ["bearings", "bearings"]})
+    kinds = rel.classify_orders(o, c)["kind"].astype(str).tolist()
+    assert kinds == ["up_sell", "cross_sell", "first"]
+
+
+def test_depth_by_year_adds_up_and_counts_referrals():
+    o = orders_frame([("1", "A", "2020-01-01", "bearings", "standard", 100.0),
+                      ("2", "A", "2021-01-01", "bearings", "standard", 10.0),
+                      ("3", "A", "2021-02-01", "hydraulics", "standard", 5.0)])
+    c = pd.DataFrame({"customer_id": ["A", "B"], "acquired_date": D(["2020-01-01", "2021-05-01"]),
+                      "primary_product_line": ["bearings", "bearings"], "referred_by": [None, "A"]})
+    table = rel.depth_by_year(o, c).set_index("year")
+    assert table.loc[2021, ["repeat", "cross_sell", "total"]].tolist() == [10.0, 5.0, 15.0]
+    assert table["referrals"].to_dict() == {2020: 0, 2021: 1}
+
+
+def test_depth_revenue_equals_order_revenue_on_the_case():
+    case = datasets.load_case()
+    table = rel.depth_by_year(case.orders, case.customers)
+    assert table["total"].sum() == pytest.approx(case.orders["amount_cny"].sum())
+    assert table[list(rel.ORDER_KINDS)].sum(axis=1).to_numpy() == pytest.approx(table["total"].to_numpy())
+
+
+# --- breadth and costs ----------------------------------------------------------------------
+
+def test_breadth_counts_a_small_case():
+    c = customers_frame([
+        ("A", "2018-05-01", None, None),
+        ("B", "2018-06-01", "2019-07-01", None),
+        ("C", "2019-03-01", None, None),
+        ("D", "2017-01-01", "2018-02-01", "2019-04-01"),  # lost before 2019, won back in 2019
+        ("E", "2019-02-01", "2019-11-01", None),          # won and lost in 2019
+    ])
+    b = rel.breadth(c, years=[2019, 2020]).set_index("year")
+    assert b.loc[2019, ["active_start", "won", "kept", "lost", "won_back", "active_end"]].tolist() == [2, 2, 1, 2, 1, 3]
+    assert b.loc[2019, "retention_rate"] == 0.5
+    assert b.loc[2020, ["active_start", "kept", "lost"]].tolist() == [3, 3, 0]
+
+
+def test_breadth_matches_the_datasets_own_count():
+    from crmlessons.datasets.effects import customer_counts_by_year
+
+    customers = datasets.load_customers()
+    years, acquired, retained = customer_counts_by_year(customers)
+    b = rel.breadth(customers, years)
+    assert b["won"].tolist() == acquired.tolist() and b["kept"].tolist() == retained.tolist()
+
+
+def test_cost_ratio_recovers_the_planted_ratio():
+    case = datasets.load_case()
+    assert rel.cost_ratio(case.spend, case.customers) == pytest.approx(4.7, abs=0.35)
+    costs = rel.cost_per_customer(case.spend, case.customers)
+    assert (costs["ratio"] == costs["cost_per_new"] / costs["cost_per_kept"]).all()
+
+
+def test_cost_per_customer_on_a_hand_made_case():
+    c = customers_frame([("A", "2018-01-01", None, None), ("B", "2018-01-01", None, None),
+                         ("C", "2019-05-01", None, None)])
+    spend = pd.DataFrame({"year": [2019, 2019], "spend_type": ["acquisition", "retention"],
+                          "amount_cny": [1000.0, 400.0]})
+    row = rel.cost_per_customer(spend, c).iloc[0]
+    assert (row["cost_per_new"], row["cost_per_kept"], row["ratio"]) == (1000.0, 200.0, 5.0)
+    assert rel.cost_ratio(spend, c) == 5.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3000), st.one_of(st.none(), st.integers(1, 2000)),
+                          st.one_of(st.none(), st.integers(1, 800))), min_size=1, max_size=30))
+def test_breadth_invariants(rows):
+    """kept <= active_start; active_start - kept customers were lost; the end of a year is the next start."""
+    base = np.datetime64("2017-01-01")
+    frame = []
+    for acquired, lost_after, back_after in rows:
+        acq = base + np.timedelta64(acquired, "D")
+        lost = acq + np.timedelta64(lost_after, "D") if lost_after is not None else None
+        back = lost + np.timedelta64(back_after, "D") if lost is not None and back_after is not None else None
+        frame.append((acq, lost, back))
+    c = pd.DataFrame(frame, columns=["acquired_date", "lost_date", "won_back_date"]).apply(pd.to_datetime)
+    b = rel.breadth(c, years=range(2017, 2026))
+    assert (b["kept"] <= b["active_start"]).all()
+    assert (b["lost"] >= b["active_start"] - b["kept"]).all()
+    assert (b["active_end"].to_numpy()[:-1] == b["active_start"].to_numpy()[1:]).all()
+    rate = b["retention_rate"].dropna()
+    assert ((rate >= 0) & (rate <= 1)).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("AB"), st.integers(0, 60), st.sampled_from(["x", "y", "z"]),
+                          st.sampled_from(["standard", "premium"])), min_size=1, max_size=25))
+def test_classify_orders_invariants(rows):
+    """One 'first' per customer; cross-selling orders = lines bought minus one per customer."""
+    o = pd.DataFrame([(str(i), c, np.datetime64("2020-01-01") + np.timedelta64(d, "D"), line, tier, 1.0)
+                      for i, (c, d, line, tier) in enumerate(rows)],
+                     columns=["order_id", "customer_id", "order_date", "product_line", "tier", "amount_cny"])
+    kinds = rel.classify_orders(o)
+    per_customer = kinds.groupby("customer_id")
+    assert (per_customer["kind"].apply(lambda k: (k == "first").sum()) == 1).all()
+    cross = per_customer["kind"].apply(lambda k: (k == "cross_sell").sum())
+    lines = per_customer["product_line"].nunique()
+    assert (cross == lines - 1).all()
+    assert not ((kinds["kind"] == "up_sell") & (kinds["tier"] == "standard")).any()
+
+
+# --- knowing one customer and the table ------------------------------------------------------
+
+def test_customer_profile_has_three_levels_and_switches_language():
+    case = datasets.load_case()
+    cid = rel.example_customer(case.customers, case.survey)
+    profile = rel.customer_profile(cid, case.customers, case.orders, case.survey, case.losses)
+    assert list(dict.fromkeys(profile["level"])) == list(rel.LEVELS)
+    assert profile.set_index("item").loc["orders", "value"] == str((case.orders["customer_id"] == cid).sum())
+    i18n.set_language("zh")
+    zh = rel.customer_profile(cid, case.customers, case.orders, case.survey, case.losses)
+    assert zh.set_index("item").loc["satisfaction", "label"] == "满意度"
+
+
+def test_customer_profile_of_a_customer_not_surveyed_and_never_lost():
+    case = datasets.load_case()
+    never = case.customers.loc[case.customers["status"] == "active", "customer_id"]
+    cid = sorted(set(never) - set(case.survey["customer_id"]))[0]
+    profile = rel.customer_profile(cid, case.customers, case.orders, case.survey, case.losses).set_index("item")
+    assert profile.loc["satisfaction", "value"] == "did not answer the survey"
+    assert profile.loc["loss", "value"] == "none"
+
+
+def test_crm_vs_traditional_is_bilingual_table_1_2():
+    table = rel.crm_vs_traditional()
+    assert table.shape == (4, 3) and "Traditional marketing" in table.columns
+    i18n.set_language("zh")
+    assert list(rel.crm_vs_traditional().columns) == ["方面", "传统营销", "客户关系管理"]
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+def test_bad_input_is_named():
+    case = datasets.load_case()
+    with pytest.raises(ValueError, match=r"customers is missing column\(s\) \['won_back_date'\]"):
+        rel.lifecycle(case.customers.drop(columns="won_back_date"), case.orders)
+    with pytest.raises(ValueError, match=r"orders is missing column\(s\) \['tier'\]"):
+        rel.classify_orders(case.orders.drop(columns="tier"))
+    with pytest.raises(TypeError, match=r"customers\['acquired_date'\] must hold dates.*str"):
+        rel.breadth(case.customers.astype({"acquired_date": str}))
+    with pytest.raises(ValueError, match="as_of must be a date.*'soon'"):
+        rel.lifecycle(case.customers, case.orders, as_of="soon")
+    with pytest.raises(ValueError, match="decline_ratio must be between 0 and 1; got 2"):
+        rel.lifecycle(case.customers, case.orders, decline_ratio=2)
+    with pytest.raises(ValueError, match="years must be a non-empty list"):
+        rel.breadth(case.customers, years=[])
+    with pytest.raises(TypeError, match="customers must be a pandas DataFrame; got list"):
+        rel.breadth([1, 2])
+    with pytest.raises(ValueError, match=r"orders\['tier'\] must be 'standard' or 'premium'; got \['gold'\]"):
+        rel.classify_orders(case.orders.head(3).assign(tier="gold"))
+    with pytest.raises(ValueError, match=r"spend\['spend_type'\] must include"):
+        rel.cost_per_customer(case.spend[case.spend["spend_type"] == "retention"], case.customers)
+    with pytest.raises(ValueError, match=r"stages\['stage'\] must hold values of.*\['loyal'\]"):
+        rel.lifecycle_counts(pd.DataFrame({"stage": ["loyal"]}))
+    with pytest.raises(ValueError, match="customer_id 'X1' is not in customers"):
+        rel.customer_profile("X1", case.customers, case.orders, case.survey, case.losses)
+    with pytest.raises(TypeError, match="customer_id must be a string"):
+        rel.customer_profile(42, case.customers, case.orders, case.survey, case.losses)
+    with pytest.raises(ValueError, match="code must be one of"):
+        rel.label("nonsense")
