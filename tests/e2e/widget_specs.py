@@ -264,6 +264,21 @@ def ask_spec() -> WidgetSpec:
     )
 
 
+def funnel_spec() -> WidgetSpec:
+    """Lesson 04's funnel: prospects, a stage rate, target and confidence sliders, the two preset buttons."""
+    summary, plan = ".crm-funnel-summary", ".crm-funnel-plan"
+    return WidgetSpec(
+        name="funnel", controls=(".crm-funnel-prospects", ".crm-funnel-rate", ".crm-funnel-target",
+                                 ".crm-funnel-confidence", ".crm-funnel-source", ".crm-funnel-case"),
+        steps=(Step(slider_keys(presses=3), changes=(summary,), expect={summary: "Expected deals"}, chart="img"),
+               Step(slider_keys(presses=3, nth=3), changes=(plan,), chart="img"),
+               Step(slider_keys(presses=2, nth=6), changes=(plan,), expect={plan: "prospects"}, chart="img"),
+               Step(slider_drag(to=0.2, nth=7), changes=(plan,)),
+               Step(button("Hengtai's own rates"), changes=(summary,), chart="img"),
+               Step(button("Source example (100 → 5)"), changes=(summary,), chart="img")),
+    )
+
+
 def loss_whatif_spec(instance: int) -> WidgetSpec:
     """Lesson 05's what-if: the reduction slider, a reason checkbox, the discount slider."""
     result = ".crm-loss-whatif-result"
@@ -282,6 +297,7 @@ SPECS: dict[str, list[WidgetSpec]] = {
     "02": [ask_spec(), quiz_spec("02")],
     "03": [qualifier_spec(0, "Low", "Influencer", "Over 12 months"),
            qualifier_spec(1, "低", "影响者", "12个月以上"), quiz_spec("03")],
+    "04": [funnel_spec(), quiz_spec("04")],
     "05": [loss_whatif_spec(0), loss_whatif_spec(1), quiz_spec("05")],
 }
 
