@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Mapping
@@ -88,6 +89,29 @@ def set_language(language: str) -> None:
 def get_language() -> str:
     """Return the current language code, ``"en"`` or ``"zh"``."""
     return _state["language"]
+
+
+@contextmanager
+def using(language: str):
+    """Use ``language`` inside a ``with`` block, then go back to the language chosen before.
+
+    Widgets use it so that one built in Chinese keeps answering in Chinese after a later cell
+    switches the course back to English.
+
+    Examples
+    --------
+    >>> with using("zh"):
+    ...     t("customer")
+    '客户'
+    >>> t("customer")
+    'customer'
+    """
+    previous = _state["language"]
+    set_language(language)
+    try:
+        yield
+    finally:
+        _state["language"] = previous
 
 
 def t(key: str, lang: str | None = None, **values: object) -> str:

@@ -309,3 +309,27 @@ def test_repurchase_spans_lifecycle(case):
     assert (n_lines > 1).mean() > 0.5  # cross-selling exists
     assert (case.customers["status"] == "won_back").sum() > 0
     assert case.customers["referred_by"].notna().sum() > 100
+
+
+def test_use_variant_switches_every_loader_and_every_check():
+    from crmlessons import practice
+
+    exercise = practice.get_exercise("04.win_rate")
+    shipped_answer = exercise.expected()
+    try:
+        ds.use_variant(11)
+        assert ds.current_variant() == 11
+        variant = ds.make_case(11)
+        pd.testing.assert_frame_equal(ds.load_leads(), variant.leads)
+        variant_answer = exercise.expected()
+        assert variant_answer != shipped_answer
+        assert practice.check("04.win_rate", variant_answer).correct
+        assert not practice.check("04.win_rate", shipped_answer).correct
+    finally:
+        ds.use_variant(None)
+    assert ds.current_variant() is None and exercise.expected() == shipped_answer
+
+
+def test_use_variant_rejects_a_bad_seed_by_name():
+    with pytest.raises((TypeError, ValueError), match="random_state"):
+        ds.use_variant("group 3")

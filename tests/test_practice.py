@@ -146,3 +146,13 @@ def test_quiz_widget_gives_feedback_per_answer_and_a_score(lesson):
     total = len(widget.questions)
     assert f"Score: {total} of {total} right" in widget.score.value
     assert "crm-quiz" in widget._dom_classes
+
+
+def test_a_widget_keeps_the_language_it_was_built_in():
+    i18n.set_language("zh")
+    widget = practice.quiz("00")
+    i18n.set_language("en")
+    question = widget.questions[0]
+    widget.answer(0, question.correct)
+    assert "正确。" in widget._feedback[0].value and "得分" in widget.score.value
+    assert i18n.get_language() == "en"

@@ -163,3 +163,25 @@ def test_benchmark_cases_run():
         w = make()
         update(w, 3)
         assert w.status.value == ""
+
+
+def test_simulator_built_in_chinese_keeps_answering_in_chinese():
+    from crmlessons import i18n
+    from crmlessons.widgets.strategy import simulator
+
+    i18n.set_language("zh")
+    try:
+        widget = simulator()
+    finally:
+        i18n.set_language("en")
+    slider = next(c for c in _all_children(widget) if "crm-simulator-share" in getattr(c, "_dom_classes", ()))
+    slider.value = min(slider.max, slider.value + 2 * slider.step)
+    result = next(c for c in _all_children(widget) if "crm-simulator-result" in getattr(c, "_dom_classes", ()))
+    assert "方案" in result.value and "Plan" not in result.value
+    assert i18n.get_language() == "en"
+
+
+def _all_children(widget):
+    for child in getattr(widget, "children", ()):
+        yield child
+        yield from _all_children(child)

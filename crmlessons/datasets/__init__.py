@@ -49,6 +49,8 @@ from crmlessons.datasets.load import (
     load_stage_history,
     load_survey,
     load_table,
+    current_variant,
+    use_variant,
 )
 from crmlessons.datasets.validate import ValidationError, validate, validate_case
 
@@ -56,7 +58,7 @@ __all__ = [
     "COMPANY", "TABLES", "PARAMS", "Case", "ValidationError",
     "dictionary", "value_labels", "planted_effects", "measure_effects", "validate", "validate_case",
     "load_case", "load_table", "load_salespeople", "load_leads", "load_stage_history", "load_losses",
-    "load_customers", "load_orders", "load_survey", "load_spend", "load_ask_items",
+    "load_customers", "load_orders", "load_survey", "load_spend", "load_ask_items", "use_variant", "current_variant",
     "make_case", "make_salespeople", "make_leads", "make_stage_history", "make_losses",
     "make_customers", "make_orders", "make_survey", "make_spend", "make_ask_items",
 ]

@@ -10,11 +10,51 @@ from crmlessons.datasets._io import read_csv
 from crmlessons.datasets.dictionary import TABLES, _check_table
 from crmlessons.datasets.generate import Case
 
-__all__ = ["load_table", "load_case"] + [f"load_{t}" for t in TABLES]
+__all__ = ["load_table", "load_case", "use_variant", "current_variant"] + [f"load_{t}" for t in TABLES]
+
+# The group variant chosen with use_variant(); None means the shipped files.
+_variant: dict = {"random_state": None, "case": None}
+
+
+def use_variant(random_state: int | None) -> None:
+    """Make every ``load_*`` function (and so every exercise check) use a group's own variant.
+
+    A trainer gives each group a number; the group runs ``use_variant(<number>)`` once at the top of
+    a lesson, and from then on the tables, the figures and the answers the checks expect are those of
+    ``make_case(random_state=<number>)``: the same company and planted effects, different numbers.
+    ``use_variant(None)`` goes back to the shipped tables. Nothing is written to disk.
+
+    Parameters
+    ----------
+    random_state : int or None
+        The group's seed (a whole number >= 0), or None for the shipped data.
+
+    Examples
+    --------
+    >>> use_variant(7)
+    >>> current_variant()
+    7
+    >>> use_variant(None)
+    >>> load_leads().equals(load_table("leads"))
+    True
+    """
+    if random_state is None:
+        _variant.update(random_state=None, case=None)
+        return
+    from crmlessons.datasets.generate import make_case
+
+    case = make_case(random_state)  # validates random_state with a clear error
+    _variant.update(random_state=random_state, case=case)
+
+
+def current_variant() -> int | None:
+    """Return the group variant in use (see :func:`use_variant`), or None for the shipped data."""
+    return _variant["random_state"]
 
 
 def load_table(table: str) -> pd.DataFrame:
-    """Read one shipped table (``datasets/<table>.csv``, installed as package ``crmlessons.data``).
+    """Read one shipped table (``datasets/<table>.csv``, installed as package ``crmlessons.data``),
+    or the group variant's table after :func:`use_variant`.
 
     Parameters
     ----------
@@ -33,6 +73,8 @@ def load_table(table: str) -> pd.DataFrame:
     (12, 5)
     """
     _check_table(table)
+    if _variant["case"] is not None:
+        return _variant["case"].tables[table].copy()
     with (files("crmlessons.data") / f"{table}.csv").open("rb") as fh:
         return read_csv(fh, table)
 

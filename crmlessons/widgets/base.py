@@ -48,6 +48,8 @@ class CourseWidget(widgets.VBox):
 
     def __init__(self, children, name: str, title: str, **kwargs):
         super().__init__(children, **kwargs)
+        #: The language the widget was built in; its updates keep speaking it (see shows_errors).
+        self.language = i18n.get_language()
         self.add_class("crm-widget")
         self.add_class(f"crm-{name}")
         self._title = title
@@ -71,7 +73,8 @@ def error_html(exc: BaseException) -> str:
 
 
 def shows_errors(status: Callable[[], widgets.HTML]) -> Callable:
-    """Decorate a widget update method so any error is written into its status HTML, in words.
+    """Decorate a widget update method: errors go into its status HTML in words, and the update
+    speaks the language the widget was built in (even if a later cell switched the course language).
 
     ``status`` receives the widget instance and returns the HTML widget to write into.
     """
@@ -79,12 +82,13 @@ def shows_errors(status: Callable[[], widgets.HTML]) -> Callable:
         @functools.wraps(update)
         def wrapper(self, *args, **kwargs):
             area = status(self)
-            try:
-                result = update(self, *args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - a student must never see a traceback
-                area.value = error_html(exc)
-                return None
-            area.value = ""
+            with i18n.using(getattr(self, "language", None) or i18n.get_language()):
+                try:
+                    result = update(self, *args, **kwargs)
+                except Exception as exc:  # noqa: BLE001 - a student must never see a traceback
+                    area.value = error_html(exc)
+                    return None
+                area.value = ""
             return result
         return wrapper
     return decorate

@@ -61,6 +61,10 @@ class QuizWidget(CourseWidget):
         return grade(self.questions, self._choices)
 
     def _picked(self, number: int, choice: int | None) -> None:
+        with i18n.using(self.language):
+            self._show_choice(number, choice)
+
+    def _show_choice(self, number: int, choice: int | None) -> None:
         self._choices[number] = choice
         question = self.questions[number]
         if choice is None:
