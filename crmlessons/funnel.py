@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from crmlessons.checks import require_columns, require_frame, require_number
+from crmlessons.checks import require_columns, require_number
 
 #: The case company's funnel stages, in order (table ``stage_history``, column ``stage``).
 STAGES = ("prospect", "contacted", "talking_business", "proposal", "negotiation", "won")
@@ -568,7 +568,6 @@ def compare_to_team(history, leads, salesperson_id: str, *, before: Any = COHORT
     >>> list(table.columns)
     ['own_leads', 'own', 'team', 'gap', 'extra_deals']
     """
-    import pandas as pd
 
     require_columns(leads, ["lead_id", "salesperson_id"], "leads")
     counts = _counts_by(history, leads, "salesperson_id", before)

@@ -35,11 +35,10 @@ Examples
 
 from __future__ import annotations
 
-import math
 from typing import Any, Iterable, Mapping
 
 from crmlessons import i18n
-from crmlessons.checks import require_choice, require_columns, require_frame, require_number
+from crmlessons.checks import require_choice, require_columns, require_number
 
 #: The eight MAN combinations, as written in sales training (capital = present, small = absent).
 COMBINATIONS = ("M+A+N", "M+A+n", "M+a+N", "m+A+N", "m+a+N", "M+a+n", "m+A+n", "m+a+n")
@@ -727,13 +726,24 @@ def lead_facts(leads, lead_id: str) -> dict:
     rows = leads.index[leads["lead_id"].eq(lead_id)]
     if len(rows) == 0:
         raise ValueError(f"lead_id must be a lead of the table, such as {leads['lead_id'].iloc[0]!r}; got {lead_id!r}")
-    row = leads.loc[rows[0]]
+    return plain_facts(leads.loc[rows[0]])
+
+
+def plain_facts(row) -> dict:
+    """Return a lead's facts (a table row or dict) as plain Python values, None where missing.
+
+    Examples
+    --------
+    >>> plain_facts({"purchasing_power": "high", "decision_power": "user", "need_strength": 4.0,
+    ...              "timeline": "unknown", "budget_cny": float("nan"), "deal_value_cny": 120000})["need_strength"]
+    4
+    """
     facts = {}
     for key in FACTS:
         value = row[key]
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value != value:
+        if value is None or value != value:
             facts[key] = None
-        elif key in ("need_strength",):
+        elif key == "need_strength":
             facts[key] = int(value)
         elif key in ("budget_cny", "deal_value_cny"):
             facts[key] = float(value)

@@ -27,11 +27,10 @@ import json
 from pathlib import Path
 
 import ipywidgets as widgets
-import numpy as np
 
 from crmlessons import ask, i18n
 from crmlessons.plots import ask as ask_plots
-from crmlessons.widgets.base import CHART_DPI, CourseWidget, shows_errors
+from crmlessons.widgets.base import CHART_DPI, CourseWidget, canvas_png, shows_errors
 
 i18n.register({
     "ask_w_title": ("ASK self-assessment", "ASK 自我评估"),
@@ -127,16 +126,10 @@ class _FastRadar:
 
     def png(self) -> bytes:
         """Return the chart, with the profiles as they are now, as PNG bytes."""
-        import io
-
-        from PIL import Image
-
         self.canvas.restore_region(self.background)
         for artist in ask_plots.radar_moving_parts(self.ax):
             self.fig.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
 
 
 def _as_scores(profile) -> "ask.pd.Series":

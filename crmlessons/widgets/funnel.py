@@ -16,14 +16,13 @@ True
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 
 from crmlessons import funnel, i18n
 from crmlessons.plots import funnel as _funnel_charts  # noqa: F401 - registers the chart labels used here
 from crmlessons.plots import category_label
-from crmlessons.widgets.base import CourseWidget, new_figure, shows_errors
+from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
 
 i18n.register({
     "funnel_widget": ("Success funnel", "成功漏斗"),
@@ -247,7 +246,6 @@ class FunnelPicture:
     def render(self, plan: funnel.FunnelPlan) -> bytes:
         """Draw ``plan`` on the kept background and return PNG bytes."""
         import numpy as np
-        from PIL import Image
 
         from crmlessons.plots import PALETTE
 
@@ -303,10 +301,7 @@ class FunnelPicture:
         for artist in (*[p for p in self.hist if p.get_visible()], self.target_line, self.target_text, *self.ticks):
             if artist.get_visible():
                 self.right.draw_artist(artist)
-        image = Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
 
 
 def funnel_widget(**kwargs) -> FunnelWidget:

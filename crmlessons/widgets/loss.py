@@ -17,14 +17,13 @@ True
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as widgets
 
 from crmlessons import i18n, retention
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY
 from crmlessons.plots import category_label
-from crmlessons.widgets.base import CourseWidget, new_figure, shows_errors
+from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
 
 i18n.register({
     "loss_whatif_name": ("What-if: cutting losses", "假设分析：减少客户流失"),
@@ -161,7 +160,6 @@ class LossWhatIf(CourseWidget):
     def _render(self) -> bytes:
         """PNG of the chart. The axes, labels and legend are drawn once; an update only redraws the bars."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from PIL import Image
 
         ax = self._ax
         fig = ax.figure
@@ -177,10 +175,7 @@ class LossWhatIf(CourseWidget):
         canvas.restore_region(self._background)
         for bar in bars:
             ax.draw_artist(bar)
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return canvas_png(canvas)
 
 
 def what_if(values=None) -> LossWhatIf:

@@ -63,22 +63,6 @@ def _labels(column: str, codes) -> list[tuple[str, str]]:
     return [(labels[c][lang] if c in labels else c, c) for c in codes]
 
 
-def _clean(row: dict) -> dict:
-    """A lead's facts as plain Python values, None where missing."""
-    facts = {}
-    for key in man.FACTS:
-        value = row[key]
-        if value is None or value != value:
-            facts[key] = None
-        elif key == "need_strength":
-            facts[key] = int(value)
-        elif key in ("budget_cny", "deal_value_cny"):
-            facts[key] = float(value)
-        else:
-            facts[key] = str(value)
-    return facts
-
-
 class ManQualifier(CourseWidget):
     """Qualify a lead with MAN: facts in, combination, action, score and similar leads' results out.
 
@@ -100,7 +84,7 @@ class ManQualifier(CourseWidget):
         if lead_ids is None:
             lead_ids = sorted(leads.loc[leads["outcome"].astype(object).eq("open"), "lead_id"])
         chosen = leads[leads["lead_id"].isin(list(lead_ids))].drop_duplicates("lead_id")
-        self._facts = {row["lead_id"]: _clean(row) for row in chosen[["lead_id", *man.FACTS]].to_dict("records")}
+        self._facts = {row["lead_id"]: man.plain_facts(row) for row in chosen[["lead_id", *man.FACTS]].to_dict("records")}
         self._charts: dict[tuple[str, str], bytes] = {}
         self._extra: dict = {}
         self._busy = False

@@ -17,13 +17,12 @@ True
 from __future__ import annotations
 
 import html
-import io
 import math
 
 import ipywidgets as widgets
 
 from crmlessons import i18n, strategy
-from crmlessons.widgets.base import CourseWidget, new_figure, shows_errors
+from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
 
 i18n.register({
     "sim_widget_title": ("Strategy simulator: win new customers or keep existing ones?",
@@ -53,16 +52,6 @@ i18n.register({
                         "每年预算 {budget:,.0f} 元，期初 {start:,.0f} 位客户，最多能留住 {cap:.0%}；"
                         "每多留住一位客户，成本都比上一位更高。"),
 })
-
-
-def _png(canvas) -> bytes:
-    """Encode what an Agg canvas holds as PNG (RGB, light compression: fast enough for a slider)."""
-    from PIL import Image
-
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 class StrategySimulator(CourseWidget):
@@ -174,7 +163,7 @@ class StrategySimulator(CourseWidget):
         for ax, lines in zip(self._axes, self._lines):
             for line in lines:
                 ax.draw_artist(line)
-        self.chart.value = _png(canvas)
+        self.chart.value = canvas_png(canvas)
 
     def _changed(self, change) -> None:
         self.update()
