@@ -43,7 +43,7 @@ i18n.register({
                                 "ipywidgets {w} 需要 jupyterlab_widgets {need}.x，实际为 {e}：控件会显示“Error displaying widget: model not found”"),
     "doctor_font_ok": ("Chinese font: draws Chinese with no missing glyphs", "中文字体：中文显示正常，无缺字"),
     "doctor_font_bad": ("Chinese font: {problem}", "中文字体：{problem}"),
-    "doctor_data_ok": ("Data: {n} tables shipped with the package", "数据：程序包自带 {n} 张数据表"),
+    "doctor_data_ok": ("Data: {n} tables shipped with the package, in {folder}", "数据：程序包自带 {n} 张数据表，位于 {folder}"),
     "doctor_data_bad": ("Data: no tables found in the package", "数据：程序包中找不到数据表"),
     "doctor_work": ("Your work folder: {path}", "你的作业文件夹：{path}"),
     "doctor_python": ("Python {version}", "Python {version}"),
@@ -174,7 +174,13 @@ def check_data() -> Finding:
         tables = []
     if not tables:
         return Finding(False, i18n.t("doctor_data_bad"), REINSTALL_FIX)
-    return Finding(True, i18n.t("doctor_data_ok", n=len(tables)))
+    return Finding(True, i18n.t("doctor_data_ok", n=len(tables), folder=_short_path(Path(str(tables[0])).parent)))
+
+
+def _short_path(path: Path) -> str:
+    """Show a folder as ``~/...`` under the home folder, else by its last two parts (``.../a/b``)."""
+    shown = _home_relative(path)
+    return shown if shown.startswith("~") else ".../" + "/".join(path.parts[-2:])
 
 
 def _home_relative(path: Path) -> str:

@@ -36,3 +36,10 @@ def test_work_folder_is_shown_relative_to_home(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("USERPROFILE", str(tmp_path))
     assert doc._home_relative(tmp_path / "crmlessons-work") == "~/crmlessons-work"
+
+
+def test_data_finding_says_where_the_data_are_without_an_absolute_path():
+    finding = doc.check_data()
+    assert finding.ok and "9 tables" in finding.text
+    folder = finding.text.split(" in ", 1)[1]
+    assert folder.startswith(("~/", ".../")) and folder.rstrip("/").split("/")[-1] in {"datasets", "data"}
