@@ -111,7 +111,9 @@ class StrategySimulator(CourseWidget):
         """Draw the charts; a slider move redraws only the lines over a saved background when it can.
 
         The first draw lays the figure out (then the layout stays fixed). The year axis grows in
-        steps of 5 years. Afterwards the axes keep their limits while the new lines fit well inside them, so the frame, ticks, labels and legend
+        steps of 5 years; the value axes fit the lines as they would run on to the axis' last year, with
+        15 % of room on each side. Afterwards the axes keep their
+        limits while the new lines fit well inside them, so the frame, ticks, labels and legend
         are pasted from a saved background and only the six lines are drawn (blitting); otherwise
         the limits are recomputed and the whole figure is drawn again.
         """
@@ -143,17 +145,21 @@ class StrategySimulator(CourseWidget):
                 y = rows[column].to_numpy() / scale
                 line.set_data(rows["year"].to_numpy(), y)
                 values.append(y)
-            lo, hi = min(v.min() for v in values), max(v.max() for v in values)
             span = 5 * math.ceil((len(values[0]) - 1) / 5)  # x-axis in steps of 5 years
+            # The value range includes where each line would end at the axis' last year if it went on
+            # as in its last year, so that adding a year rarely needs new limits.
+            ends = [v[-1] + (v[-1] - v[-2]) * (span - (len(v) - 1)) for v in values if len(v) > 1]
+            lo = min([v.min() for v in values] + ends)
+            hi = max([v.max() for v in values] + ends)
             x_limits = (-0.02 * span, 1.02 * span)
             y0, y1 = ax.get_ylim()
             if ax.get_xlim() != x_limits:
                 full = True
                 ax.set_xlim(*x_limits)
-            if not (y0 <= lo and hi <= y1 and (hi - lo) >= 0.6 * (y1 - y0)):
+            if not (y0 <= lo and hi <= y1 and (hi - lo) >= 0.45 * (y1 - y0)):
                 full = True
-                ax.relim()
-                ax.autoscale_view(scalex=False)
+                pad = 0.15 * ((hi - lo) or abs(hi) or 1.0)  # room for the next slider steps without a full redraw
+                ax.set_ylim(lo - pad, hi + pad)
         canvas = self._canvas
         if full:
             canvas.draw()
