@@ -26,6 +26,8 @@ import pandas as pd
 
 from crmlessons.checks import require_columns, require_number
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY, RELATIONSHIP_REASONS
+from crmlessons.relationship import breadth
+from crmlessons.relationship import cost_per_customer as relationship_costs
 
 #: Years the orders, spend and customer losses all cover (2019-2025).
 YEARS = tuple(range(2019, 2026))
@@ -43,9 +45,10 @@ def _years(years) -> list[int]:
 def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     """Customers per calendar year: active on 1 January, acquired, lost, retained, retention rate.
 
-    ``retained`` = active on 1 January and not lost during the year (the definition of the
-    datasheet); ``retention_rate`` = retained / active on 1 January. A won-back customer is active
-    again from the won-back date.
+    The counts of :func:`crmlessons.relationship.breadth` (lesson 01) under this lesson's names:
+    ``acquired`` = won, ``retained`` = kept (active on 1 January and not lost during the year);
+    ``retention_rate`` = retained / active on 1 January. A won-back customer is active again from
+    the won-back date.
 
     Examples
     --------
@@ -55,26 +58,8 @@ def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     ['year', 'active_start', 'acquired', 'lost', 'retained', 'retention_rate']
     """
     require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    years = _years(years)
-    acq = customers["acquired_date"].to_numpy("datetime64[ns]")
-    lost = customers["lost_date"].to_numpy("datetime64[ns]")
-    back = customers["won_back_date"].to_numpy("datetime64[ns]")
-    starts = np.array([np.datetime64(f"{y}-01-01", "ns") for y in years])
-    ends = np.array([np.datetime64(f"{y + 1}-01-01", "ns") for y in years])
-    gone = (lost[None, :] < starts[:, None]) & ~(back[None, :] < starts[:, None])
-    active = (acq[None, :] < starts[:, None]) & ~gone
-    lost_in = (lost[None, :] >= starts[:, None]) & (lost[None, :] < ends[:, None])
-    table = pd.DataFrame({
-        "year": years,
-        "active_start": active.sum(axis=1),
-        "acquired": ((acq[None, :] >= starts[:, None]) & (acq[None, :] < ends[:, None])).sum(axis=1),
-        "lost": lost_in.sum(axis=1),
-        "retained": (active & ~lost_in).sum(axis=1),
-    })
-    for col in ("active_start", "acquired", "lost", "retained"):
-        table[col] = table[col].astype(np.int64)
-    table["retention_rate"] = table["retained"] / table["active_start"].replace(0, np.nan)
-    return table
+    table = breadth(customers, _years(years)).rename(columns={"won": "acquired", "kept": "retained"})
+    return table[["year", "active_start", "acquired", "lost", "retained", "retention_rate"]]
 
 
 def retention_rate(customers: pd.DataFrame, years=YEARS) -> float:
@@ -95,6 +80,9 @@ def retention_rate(customers: pd.DataFrame, years=YEARS) -> float:
 def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     """Acquisition cost per new customer and retention cost per retained customer, each year.
 
+    :func:`crmlessons.relationship.cost_per_customer` (lesson 01) over ``years``, under this
+    lesson's names.
+
     Examples
     --------
     >>> from crmlessons import datasets
@@ -107,16 +95,11 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS)
     kinds = set(spend["spend_type"].astype(str))
     if not {"acquisition", "retention"} <= kinds:
         raise ValueError(f"spend must have spend_type 'acquisition' and 'retention' rows; got {sorted(kinds)}")
-    sums = (spend[spend["year"].isin(years)].assign(spend_type=spend["spend_type"].astype(str))
-            .pivot_table(index="year", columns="spend_type", values="amount_cny", aggfunc="sum")
-            .reindex(years).fillna(0.0))
-    table = customers_by_year(customers, years)[["year", "acquired", "retained"]]
-    table["acquisition_spend"] = sums["acquisition"].to_numpy()
-    table["retention_spend"] = sums["retention"].to_numpy()
-    table["acquisition_cost"] = table["acquisition_spend"] / table["acquired"].replace(0, np.nan)
-    table["retention_cost"] = table["retention_spend"] / table["retained"].replace(0, np.nan)
-    table["ratio"] = table["acquisition_cost"] / table["retention_cost"]
-    return table
+    table = relationship_costs(spend[spend["year"].isin(years)], customers).rename(columns={
+        "won": "acquired", "kept": "retained", "acquisition_cny": "acquisition_spend",
+        "retention_cny": "retention_spend", "cost_per_new": "acquisition_cost", "cost_per_kept": "retention_cost"})
+    return table[["year", "acquired", "retained", "acquisition_spend", "retention_spend",
+                  "acquisition_cost", "retention_cost", "ratio"]]
 
 
 def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> float:
