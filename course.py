@@ -10,8 +10,12 @@ Usage (the same on Windows, macOS and Linux; use ``python3`` where ``python`` is
 
 The first run creates ``.venv/`` next to this file and installs the exact versions pinned in
 ``uv.lock`` (with the installer ``uv``, itself pinned below), so every student has the same setup.
-The lessons open from a copy in your own work folder (``~/crmlessons-work`` unless you pass
-``--work DIR``), so your answers never change the course files and a course update never overwrites them.
+The lessons open from a copy in your own work folder (``--work DIR``, else ``$CRMLESSONS_WORK``, else
+``~/crmlessons-work``), so your answers never change the course files and a course update never overwrites
+them. JupyterLab gets the folder in ``$CRMLESSONS_WORK``, so what the widgets save lands there too.
+
+An existing ``.venv/`` without pip (made by ``uv venv`` or ``uv sync``) is used as it is: pip is
+bootstrapped with ``ensurepip``, or a ``uv`` found on PATH installs the pinned uv into it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 UV_VERSION = "0.13.9"
 MIN_PYTHON = (3, 10)
+#: The environment variable that tells crmlessons.workfolder.work_folder() where the student's files go.
+WORK_ENV = "CRMLESSONS_WORK"
+NO_PIP = (f"{VENV.name}/ has no pip, and neither ensurepip nor uv is here to add it: install uv "
+          "(https://docs.astral.sh/uv/getting-started/installation/), then run python course.py again.")
 
 
 def venv_python() -> Path:
@@ -43,6 +51,34 @@ def run(*args: object, env: dict | None = None) -> None:
         sys.exit(result.returncode)
 
 
+def has_module(python: Path, module: str) -> bool:
+    """Return whether ``python`` can import ``module`` (without importing it)."""
+    probe = "import importlib.util, sys; sys.exit(importlib.util.find_spec(sys.argv[1]) is None)"
+    return subprocess.run([str(python), "-c", probe, module], capture_output=True).returncode == 0
+
+
+def bootstrap_pip(python: Path) -> bool:
+    """Add pip to the environment of ``python`` with ``ensurepip`` (offline); return whether it worked."""
+    print(f"{VENV.name}/ has no pip (made by uv?): adding it with ensurepip ...", flush=True)
+    result = subprocess.run([str(python), "-m", "ensurepip", "--default-pip"], capture_output=True)
+    return result.returncode == 0 and has_module(python, "pip")
+
+
+def install_uv(python: Path) -> None:
+    """Install the pinned uv into the environment of ``python``.
+
+    A ``.venv`` made by ``uv venv`` or ``uv sync`` has no pip: it is bootstrapped with ``ensurepip``, or
+    else a ``uv`` on PATH installs the pinned uv; if neither works, stop with one line saying what to do.
+    """
+    if not has_module(python, "pip") and not bootstrap_pip(python):
+        uv = shutil.which("uv")
+        if uv is None:
+            sys.exit(NO_PIP)
+        run(uv, "pip", "install", "--quiet", "--python", python, f"uv=={UV_VERSION}")
+        return
+    run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}")
+
+
 def setup() -> Path:
     """Create ``.venv`` and install the locked environment into it; return its Python."""
     if sys.version_info < MIN_PYTHON:
@@ -53,7 +89,7 @@ def setup() -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     check = subprocess.run([str(python), "-m", "uv", "--version"], capture_output=True, text=True)
     if UV_VERSION not in check.stdout:
-        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}")
+        install_uv(python)
     env = dict(os.environ, UV_COMPILE_BYTECODE="1", UV_PROJECT_ENVIRONMENT=str(VENV))
     env.pop("VIRTUAL_ENV", None)
     # --locked: install exactly uv.lock; --inexact: keep pip and uv themselves in the environment.
@@ -62,12 +98,14 @@ def setup() -> Path:
 
 
 def work_folder(args: list[str]) -> Path:
-    """Return the student's work folder (``--work DIR`` or ``~/crmlessons-work``)."""
+    """Return the student's work folder (``--work DIR``, else ``$CRMLESSONS_WORK``, else ``~/crmlessons-work``)."""
     if "--work" in args:
         i = args.index("--work")
         if i + 1 >= len(args):
             sys.exit("--work needs a folder, for example: python course.py --work my_crm_work")
         return Path(args[i + 1]).expanduser().resolve()
+    if os.environ.get(WORK_ENV):
+        return Path(os.environ[WORK_ENV]).expanduser().resolve()
     return Path.home() / "crmlessons-work"
 
 
@@ -81,14 +119,17 @@ def copy_lessons(work: Path) -> None:
 
 
 def open_course(python: Path, args: list[str]) -> None:
-    """Open JupyterLab in the student's work folder at the start-here notebook."""
+    """Open JupyterLab in the student's work folder at the start-here notebook.
+
+    The folder is passed on in ``$CRMLESSONS_WORK``, so the widgets save the student's files there too.
+    """
     work = work_folder(args)
     copy_lessons(work)
     print(f"Your lessons are in {work} (your own copies: edit freely).", flush=True)
     lab = [python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={work}", "00_start_here.ipynb"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and classroom VMs often run as root
         lab.append("--allow-root")
-    subprocess.run([str(a) for a in lab], cwd=work)
+    subprocess.run([str(a) for a in lab], cwd=work, env=dict(os.environ, **{WORK_ENV: str(work)}))
 
 
 def main(argv: list[str]) -> None:

@@ -26,7 +26,7 @@ _LAZY = {
     "check": "crmlessons.practice",
     "hint": "crmlessons.practice",
     "solution": "crmlessons.practice",
-    "quiz": "crmlessons.practice",
+    "quiz": "crmlessons.widgets.quiz",
     "lesson_card": "crmlessons.lessons",
     "key_points": "crmlessons.lessons",
     "lesson_map": "crmlessons.lessons",

@@ -36,7 +36,8 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from crmlessons import i18n
-from crmlessons.checks import require_choice, require_columns, require_number
+from crmlessons.checks import Table, require_choice, require_columns, require_number, require_table, tables
+from crmlessons.datasets.dictionary import ASK_ITEM_IDS
 
 #: The three dimensions, in the order of the rule's name.
 DIMENSIONS = ("A", "S", "K")
@@ -106,16 +107,18 @@ _ITEM_LIKE = re.compile(r"^[A-Za-z]{1,2}\d{1,2}$")
 # ---------------------------------------------------------------------------------------------
 # The item bank and the answers.
 
+#: What the functions read of the item bank (table ``ask_items``) and of the team (table ``salespeople``).
+_ITEM_COLUMNS = ("item_id", "dimension", "reverse_scored")
+_ITEMS = Table("ask_items", _ITEM_COLUMNS)
+_TEAM = ("salesperson_id", *ASK_ITEM_IDS, "ask_tell_ratio", "win_rate", "revenue_cny")
+
+
 def _items(items: pd.DataFrame | None) -> pd.DataFrame:
     if items is None:
         from crmlessons.datasets import load_ask_items
 
         items = load_ask_items()
-    require_columns(items, ["item_id", "dimension", "reverse_scored"], "items")
-    unknown = sorted(set(items["dimension"].astype(str)) - set(DIMENSIONS))
-    if unknown:
-        raise ValueError(f"items column dimension must hold only {list(DIMENSIONS)}; got {unknown}")
-    return items
+    return require_table(items, "ask_items", "items", _ITEM_COLUMNS)
 
 
 def item_ids(items: pd.DataFrame | None = None) -> list[str]:
@@ -140,8 +143,12 @@ def item_text(item: str, items: pd.DataFrame | None = None, lang: str | None = N
     bank = _items(items)
     require_choice(item, "item", item_ids(bank))
     row = bank.loc[bank["item_id"] == item].iloc[0]
-    column = f"text_{lang or i18n.get_language()}"
-    return str(row[column]) if column in bank.columns else item
+    language = require_choice(lang or i18n.get_language(), "lang", i18n.LANGUAGES)
+    column = f"text_{language}"
+    if column not in bank.columns:
+        raise ValueError(f"items is missing column {column!r}, the statements in that language; it has "
+                         f"{list(bank.columns)}")
+    return str(row[column])
 
 
 def _answer_value(value, item: str, where: str = "") -> int:
@@ -414,6 +421,7 @@ def strengths(scores, strong: float = STRONG) -> list[str]:
     return [d for d in DIMENSIONS if values[d] >= strong]
 
 
+@tables(items=_ITEMS)
 def profile(scores, answers=None, items: pd.DataFrame | None = None) -> Profile:
     """Describe an ASK profile: levels, strengths, the weakest dimension and coaching suggestions.
 
@@ -470,6 +478,7 @@ def assess(answers, items: pd.DataFrame | None = None) -> Profile:
 # ---------------------------------------------------------------------------------------------
 # The team.
 
+@tables(salespeople=_TEAM, items=_ITEMS)
 def team_profiles(salespeople: pd.DataFrame, items: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return each salesperson's A, S, K scores, strongest and weakest dimension, and results.
 
@@ -489,7 +498,6 @@ def team_profiles(salespeople: pd.DataFrame, items: pd.DataFrame | None = None) 
     SP002           50.0  62.5  75.00         K       A            0.89      0.04     352000.0
     SP003           37.5  37.5  43.75         K       A            0.67      0.01      51000.0
     """
-    require_columns(salespeople, ["salesperson_id", "ask_tell_ratio", *OUTCOMES], "salespeople")
     scores = score(salespeople, items)
     out = scores.copy()
     out["strongest"] = scores.idxmax(axis=1).astype(str)
@@ -499,6 +507,7 @@ def team_profiles(salespeople: pd.DataFrame, items: pd.DataFrame | None = None) 
     return out
 
 
+@tables(salespeople=_TEAM, items=_ITEMS)
 def relations(salespeople: pd.DataFrame, items: pd.DataFrame | None = None, method: str = "pearson") -> pd.DataFrame:
     """Correlate each ASK dimension and the ask-vs-tell ratio with win rate and revenue.
 
@@ -557,6 +566,7 @@ def correlation_interval(r: float, n: int, level: float = 0.95) -> tuple[float, 
     return math.tanh(z - half), math.tanh(z + half)
 
 
+@tables(salespeople=_TEAM, items=_ITEMS)
 def relation_intervals(salespeople: pd.DataFrame, outcome: str = "win_rate",
                        items: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return each driver's correlation with ``outcome`` and the range it could plausibly come from.
@@ -591,6 +601,7 @@ def caution(n: int) -> str:
     return i18n.t("ask_caution", n=require_number(n, "n", low=1, integer=True))
 
 
+@tables(salespeople=["ask_tell_ratio", *OUTCOMES])
 def ask_vs_tell(salespeople: pd.DataFrame, threshold: float = 1.0) -> pd.DataFrame:
     """Compare people who ask more than they tell (ratio above ``threshold``) with the others.
 
@@ -608,7 +619,6 @@ def ask_vs_tell(salespeople: pd.DataFrame, threshold: float = 1.0) -> pd.DataFra
     False          30           0.709     0.025   481546.667
     True           10           1.331     0.104  1619310.000
     """
-    require_columns(salespeople, ["ask_tell_ratio", *OUTCOMES], "salespeople")
     threshold = require_number(threshold, "threshold", low=0)
     asks_more = (salespeople["ask_tell_ratio"] > threshold).rename("asks_more")
     grouped = salespeople.groupby(asks_more)
@@ -617,6 +627,7 @@ def ask_vs_tell(salespeople: pd.DataFrame, threshold: float = 1.0) -> pd.DataFra
     return out.sort_index()
 
 
+@tables(salespeople=_TEAM, items=_ITEMS)
 def importance(salespeople: pd.DataFrame, items: pd.DataFrame | None = None, outcome: str = "win_rate") -> pd.Series:
     """Return how much each dimension goes with ``outcome`` in the team: its correlation, 0 if negative.
 
@@ -630,6 +641,7 @@ def importance(salespeople: pd.DataFrame, items: pd.DataFrame | None = None, out
     return relations(salespeople, items)[outcome].loc[list(DIMENSIONS)].clip(lower=0)
 
 
+@tables(salespeople=_TEAM, items=_ITEMS)
 def coaching_priorities(salespeople: pd.DataFrame, items: pd.DataFrame | None = None,
                         weights: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Rank the team for coaching: who to coach on what first.

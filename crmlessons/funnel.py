@@ -37,13 +37,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from crmlessons.checks import require_columns, require_number
+from crmlessons.checks import (Table, check_random_state, require_date, require_number,
+                               require_table, tables)
+from crmlessons.datasets.rules import DECIDED_BEFORE, STAGES
 
-#: The case company's funnel stages, in order (table ``stage_history``, column ``stage``).
-STAGES = ("prospect", "contacted", "talking_business", "proposal", "negotiation", "won")
-
-#: Leads created before this date are all decided (won or lost) by the data date 2025-12-31.
-COHORT_END = "2024-07-01"
+#: Leads created before this date are all decided (won or lost) by the data date
+#: (the case's one cut-off, :data:`crmlessons.datasets.rules.DECIDED_BEFORE`).
+COHORT_END = DECIDED_BEFORE
 
 #: Seed 004's example as one chain: 100 prospects, 80 / 50 / 20 further on, 5 deals.
 #: The source gives 80, 50 or 20 as alternative results for "talking business"; the case company
@@ -68,14 +68,10 @@ _HISTORY = ["lead_id", "stage_order", "entered_date"]
 
 def _cut(before: Any):
     """Return ``before`` as a Timestamp (or None for 'no cohort cut')."""
-    import pandas as pd
 
     if before is None:
         return None
-    try:
-        return pd.Timestamp(before)
-    except (TypeError, ValueError):
-        raise ValueError(f"before must be a date such as '2024-07-01' (or None for all leads); got {before!r}") from None
+    return require_date(before, "before")
 
 
 def _rate(value: Any, name: str) -> float:
@@ -92,10 +88,17 @@ def _rates(rates: Any) -> list[float]:
     return [_rate(r, f"rates[{i}]") for i, r in enumerate(rates)]
 
 
+def _stage_list(stages: Any) -> list:
+    """Return ``stages`` as a list, or raise naming the argument."""
+    if isinstance(stages, (str, bytes)) or not hasattr(stages, "__iter__"):
+        raise TypeError(f"stages must be a list of stage names; got {type(stages).__name__} {stages!r}")
+    return list(stages)
+
+
 def _stage_names(n: int, stages: Sequence[str] | None = None) -> list[str]:
     """Names of ``n`` stages: ``stages`` if given, the case company's when there are six, else stage_1 ..."""
     if stages is not None:
-        stages = [str(s) for s in stages]
+        stages = [str(s) for s in _stage_list(stages)]
         if len(stages) != n:
             raise ValueError(f"stages must name each of the {n} stages; got {len(stages)} names: {stages}")
         return stages
@@ -111,22 +114,19 @@ def _whole(value: Any, name: str, low: int = 0, high: int | None = None) -> int:
 
 
 def _leads_cohort(leads, before):
-    require_columns(leads, ["created_date"], "leads")
-    cut = _cut(before)
-    if cut is None:
-        return leads
-    import pandas as pd
+    from crmlessons.datasets.rules import decided_leads
 
-    return leads[pd.to_datetime(leads["created_date"]) < cut]
+    return decided_leads(leads, before)
 
 
 def _outcomes(leads) -> None:
-    require_columns(leads, ["outcome"], "leads")
+    require_table(leads, "leads", "leads", ["outcome"], empty_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------
 # Stage counts and conversion
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]))
 def stage_counts(history, *, before: Any = COHORT_END, stages: Sequence[str] = STAGES):
     """Count the leads that reached each stage of the funnel.
 
@@ -159,8 +159,8 @@ def stage_counts(history, *, before: Any = COHORT_END, stages: Sequence[str] = S
     import numpy as np
     import pandas as pd
 
-    require_columns(history, _HISTORY if before is not None else _HISTORY[:2], "history")
-    stages = [str(s) for s in stages]
+    history = require_table(history, "stage_history", "history", _HISTORY if before is not None else _HISTORY[:2])
+    stages = [str(s) for s in _stage_list(stages)]
     order = history["stage_order"]
     if not pd.api.types.is_integer_dtype(order):
         raise TypeError(f"history column 'stage_order' must hold whole numbers 0..{len(stages) - 1}; "
@@ -171,7 +171,7 @@ def stage_counts(history, *, before: Any = COHORT_END, stages: Sequence[str] = S
                          f"({len(stages)} stages); got {sorted(set(bad.tolist()))[:5]}")
     cut = _cut(before)
     if cut is not None:
-        first = pd.to_datetime(history["entered_date"]).groupby(history["lead_id"]).min()
+        first = history["entered_date"].groupby(history["lead_id"]).min()
         keep = first.index[first < cut]
         history = history[history["lead_id"].isin(keep)]
     furthest = history.groupby("lead_id")["stage_order"].max().to_numpy()
@@ -238,6 +238,7 @@ def conversion_from_counts(counts, stages: Sequence[str] | None = None):
     return out
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]))
 def conversion(history, *, before: Any = COHORT_END, stages: Sequence[str] = STAGES):
     """Measure the funnel from the stage history: leads, conversion, reach and losses per stage.
 
@@ -265,6 +266,7 @@ def conversion(history, *, before: Any = COHORT_END, stages: Sequence[str] = STA
     return conversion_from_counts(stage_counts(history, before=before, stages=stages))
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]))
 def biggest_leak(history, *, before: Any = COHORT_END) -> str:
     """Return the stage whose entry converts the smallest share of the stage before (the worst step).
 
@@ -281,6 +283,7 @@ def biggest_leak(history, *, before: Any = COHORT_END) -> str:
     return str(table["conversion"].iloc[1:].idxmin())
 
 
+@tables(leads=["created_date", "outcome"])
 def win_rate(leads, *, before: Any = COHORT_END) -> float:
     """Return the share of decided leads (won or lost) that were won, in the cohort.
 
@@ -311,7 +314,7 @@ def _reach_from_leads(leads, stages=STAGES):
     import numpy as np
     import pandas as pd
 
-    require_columns(leads, ["stage_reached"], "leads")
+    require_table(leads, "leads", "leads", ["stage_reached"], empty_ok=True)
     codes = pd.Categorical(leads["stage_reached"].astype(str), categories=list(stages)).codes
     if (codes < 0).any():
         bad = sorted(set(leads["stage_reached"].astype(str)[codes < 0]))
@@ -320,6 +323,7 @@ def _reach_from_leads(leads, stages=STAGES):
     return pd.Series(reached, index=pd.Index(list(stages), name="stage"), name="leads")
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]))
 def stage_win_probability(history, *, before: Any = COHORT_END):
     """Return, for each stage, the share of leads that reached it and went on to win.
 
@@ -373,7 +377,7 @@ def _groups(leads, by: str):
     if not isinstance(by, str):
         raise TypeError(f"by must be a column name of leads, 'size_band' or 'man'; got {type(by).__name__} {by!r}")
     if by == "size_band":
-        require_columns(leads, ["deal_value_cny"], "leads")
+        require_table(leads, "leads", "leads", ["deal_value_cny"], empty_ok=True)
         bands = size_band(leads["deal_value_cny"])
         bands.index = leads.index
         return bands
@@ -384,9 +388,10 @@ def _groups(leads, by: str):
     if by not in leads.columns:
         raise ValueError(f"by must be a column of leads, 'size_band' or 'man'; got {by!r}; "
                          f"leads has {list(leads.columns)}")
-    return leads[by].rename(by)
+    return require_table(leads, "leads", "leads", [by], empty_ok=True)[by].rename(by)
 
 
+@tables(leads=["outcome", "cycle_days", "deal_value_cny"])
 def breakdown(leads, by: str = "source_channel", *, before: Any = COHORT_END):
     """Compare groups of leads: how many, how many won, win rate, cycle length and deal value.
 
@@ -416,7 +421,6 @@ def breakdown(leads, by: str = "source_channel", *, before: Any = COHORT_END):
     """
     import pandas as pd
 
-    require_columns(leads, ["outcome", "cycle_days", "deal_value_cny"], "leads")
     group = _groups(leads, by)
     frame = pd.DataFrame({"group": group, "outcome": leads["outcome"].astype(str),
                           "cycle": leads["cycle_days"], "value": leads["deal_value_cny"],
@@ -435,6 +439,7 @@ def breakdown(leads, by: str = "source_channel", *, before: Any = COHORT_END):
     return table
 
 
+@tables(leads=["outcome", "cycle_days"])
 def cycle_length(leads, by: str = "size_band", *, before: Any = COHORT_END):
     """How long won deals take, from first record to signature, by group (default: deal size band).
 
@@ -461,7 +466,6 @@ def cycle_length(leads, by: str = "size_band", *, before: Any = COHORT_END):
     """
     import pandas as pd
 
-    require_columns(leads, ["outcome", "cycle_days"], "leads")
     leads = _leads_cohort(leads, before)
     won = leads[leads["outcome"].astype(str) == "won"]
     if by is None:
@@ -477,6 +481,7 @@ def cycle_length(leads, by: str = "size_band", *, before: Any = COHORT_END):
     return table
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]), leads=["lead_id"])
 def conversion_by(history, leads, by: str = "salesperson_id", *, before: Any = COHORT_END):
     """Stage-to-stage conversion of every group of leads (rows: groups; columns: stages entered).
 
@@ -514,13 +519,12 @@ def _counts_by(history, leads, by, before):
     """Leads reaching each stage, per group (rows: groups; columns: stages)."""
     import pandas as pd
 
-    require_columns(leads, ["lead_id"], "leads")
-    require_columns(history, _HISTORY, "history")
+    history = require_table(history, "stage_history", "history", _HISTORY)
     group = _groups(leads, by)
     lookup = pd.Series(group.to_numpy(), index=leads["lead_id"].to_numpy())
     rows = {}
     cut = _cut(before)
-    first = pd.to_datetime(history["entered_date"]).groupby(history["lead_id"]).min()
+    first = history["entered_date"].groupby(history["lead_id"]).min()
     ids = first.index if cut is None else first.index[first < cut]
     furthest = history[history["lead_id"].isin(ids)].groupby("lead_id")["stage_order"].max()
     known = furthest.index.isin(lookup.index)
@@ -539,6 +543,7 @@ def _counts_by(history, leads, by, before):
     return table
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]), leads=["lead_id", "salesperson_id"])
 def compare_to_team(history, leads, salesperson_id: str, *, before: Any = COHORT_END):
     """Compare one salesperson's conversion at each stage with the whole team's.
 
@@ -569,7 +574,6 @@ def compare_to_team(history, leads, salesperson_id: str, *, before: Any = COHORT
     ['own_leads', 'own', 'team', 'gap', 'extra_deals']
     """
 
-    require_columns(leads, ["lead_id", "salesperson_id"], "leads")
     counts = _counts_by(history, leads, "salesperson_id", before)
     known = list(counts.index)
     if salesperson_id not in known:
@@ -596,6 +600,7 @@ def _compare(own_counts, team_counts):
                          "gap": gap, "extra_deals": extra}, index=pd.Index(team_counts.index[1:], name="stage"))
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]), leads=["lead_id"])
 def work_on_first(history, leads, *, min_leads: int = 10, before: Any = COHORT_END):
     """For every salesperson, the stage to work on first: where matching the team adds most deals.
 
@@ -781,7 +786,7 @@ def simulate(prospects: int, rates: Sequence[float], n_runs: int = 2000, random_
     n = _whole(prospects, "prospects", low=0, high=MAX_PROSPECTS)
     rates = _rates(rates)
     runs = _whole(n_runs, "n_runs", low=1, high=1_000_000)
-    rng = np.random.default_rng(random_state)
+    rng = check_random_state(random_state)
     counts = np.empty((runs, len(rates) + 1), dtype=np.int64)
     counts[:, 0] = n
     for i, rate in enumerate(rates):
@@ -861,6 +866,7 @@ def explore(prospects: int = 100, rates: Sequence[float] = SOURCE_RATES, target:
                       chance_of_target=float((deals >= k).mean()), needed=needed, naive=naive)
 
 
+@tables(history=Table("stage_history", ["lead_id", "stage_order"]))
 def case_rates(history, *, before: Any = COHORT_END) -> tuple:
     """The case company's stage-to-stage conversion rates (to set the widget's sliders).
 
@@ -876,6 +882,7 @@ def case_rates(history, *, before: Any = COHORT_END) -> tuple:
 # ---------------------------------------------------------------------------------------------
 # The open pipeline: weighted forecast and sales velocity
 
+@tables(leads=["outcome", "stage_reached", "deal_value_cny"])
 def weighted_pipeline(leads, probabilities=None, *, before: Any = COHORT_END):
     """Weighted pipeline forecast: the open leads' deal values × their stage's chance of winning.
 
@@ -904,7 +911,6 @@ def weighted_pipeline(leads, probabilities=None, *, before: Any = COHORT_END):
     """
     import pandas as pd
 
-    require_columns(leads, ["outcome", "stage_reached", "deal_value_cny"], "leads")
     if probabilities is None:
         probabilities = _win_probability(_reach_from_leads(_leads_cohort(leads, before)))
     elif not isinstance(probabilities, pd.Series):
@@ -942,6 +948,7 @@ def sales_velocity(opportunities: float, deal_value: float, win_rate: float, cyc
     return n * value * p / days
 
 
+@tables(leads=["outcome", "cycle_days", "deal_value_cny", "created_date"])
 def velocity(leads, by: str | None = None, *, before: Any = COHORT_END):
     """Sales velocity of the case company (or of each group): the open pipeline's pace in CNY per day.
 
@@ -957,7 +964,6 @@ def velocity(leads, by: str | None = None, *, before: Any = COHORT_END):
     """
     import pandas as pd
 
-    require_columns(leads, ["outcome", "cycle_days", "deal_value_cny", "created_date"], "leads")
     if by is None:
         return _velocity_row(leads, before)
     group = _groups(leads, by)

@@ -33,7 +33,8 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
-from crmlessons.checks import require_choice, require_columns, require_number
+from crmlessons.checks import Table, require_choice, require_date, require_number, require_table, tables
+from crmlessons.datasets.rules import AS_OF
 
 #: The three categories of seed 004, Table 1-1, in the order the seed gives them.
 CATEGORIES: tuple[str, ...] = ("customer_side", "company_side", "third_party")
@@ -183,6 +184,7 @@ def _map_one(text, words: Mapping[str, tuple[str, ...]]) -> tuple[str | None, st
     return None, ("ambiguous" if hits else "unknown")
 
 
+@tables(losses=Table("losses", ["reason_raw"], empty_ok=True))
 def map_reasons(losses: pd.DataFrame, synonyms: Mapping[str, Sequence[str]] | None = None) -> ReasonMapping:
     """Map every raw reason (``reason_raw``) onto the taxonomy; report what cannot be mapped.
 
@@ -212,7 +214,6 @@ def map_reasons(losses: pd.DataFrame, synonyms: Mapping[str, Sequence[str]] | No
     >>> result.unmapped[["reason_raw", "status", "count"]].values.tolist()
     [['(blank)', 'blank', 1], ['other', 'uninformative', 1], ['weather', 'unknown', 1]]
     """
-    require_columns(losses, ["reason_raw"], "losses")
     words = _check_synonyms(SYNONYMS if synonyms is None else synonyms)
     raw = losses["reason_raw"]
     keys = raw.astype(object).where(raw.notna(), None)
@@ -245,6 +246,7 @@ def synonyms_table(synonyms: Mapping[str, Sequence[str]] | None = None) -> pd.Da
                          for r, k in words.items()])
 
 
+@tables(mapped=["reason", "reason_mapped"])
 def agreement(mapped: pd.DataFrame) -> float:
     """Share of rows where the mapping agrees with the analyst's ``reason`` (both missing counts as agreeing).
 
@@ -259,7 +261,6 @@ def agreement(mapped: pd.DataFrame) -> float:
     >>> agreement(map_reasons(datasets.load_losses()).mapped)
     1.0
     """
-    require_columns(mapped, ["reason", "reason_mapped"], "mapped")
     if len(mapped) == 0:
         raise ValueError("mapped must have at least one row; got an empty table")
     ours = mapped["reason_mapped"].astype(object)
@@ -268,6 +269,7 @@ def agreement(mapped: pd.DataFrame) -> float:
     return float(same.mean())
 
 
+@tables(mapped=["reason_raw", "reason", "reason_mapped"])
 def disagreements(mapped: pd.DataFrame) -> pd.DataFrame:
     """Raw texts where the mapping and the analyst's ``reason`` differ, with counts (empty if none).
 
@@ -277,7 +279,6 @@ def disagreements(mapped: pd.DataFrame) -> pd.DataFrame:
     >>> disagreements(map_reasons(frame).mapped).values.tolist()
     [['cheaper rival', 'competitor', '(not mapped)', 1]]
     """
-    require_columns(mapped, ["reason_raw", "reason", "reason_mapped"], "mapped")
     ours = mapped["reason_mapped"].astype(object)
     theirs = mapped["reason"].astype(object)
     differ = ~((ours == theirs) | (ours.isna() & theirs.isna()))
@@ -288,6 +289,7 @@ def disagreements(mapped: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["count", "reason_raw"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+@tables(mapped=Table(None, ["reason_mapped", "category_mapped"], empty_ok=True))
 def use_mapping(mapped: pd.DataFrame) -> pd.DataFrame:
     """Return the losses with ``reason``/``category`` replaced by the mapped ones, for the other functions.
 
@@ -297,7 +299,6 @@ def use_mapping(mapped: pd.DataFrame) -> pd.DataFrame:
     >>> use_mapping(map_reasons(frame).mapped)[["reason", "category"]].values.tolist()
     [['price', 'company_side']]
     """
-    require_columns(mapped, ["reason_mapped", "category_mapped"], "mapped")
     out = mapped.drop(columns=["reason_mapped", "category_mapped", "mapping_status"], errors="ignore")
     out["reason"] = mapped["reason_mapped"]
     out["category"] = mapped["category_mapped"]
@@ -311,10 +312,12 @@ def _filter_type(losses: pd.DataFrame, loss_type: str | None) -> pd.DataFrame:
     if loss_type is None:
         return losses
     require_choice(loss_type, "loss_type", ["deal", "customer", None])
-    require_columns(losses, ["loss_type"], "losses")
+    losses = require_table(losses, "losses", "losses", ["loss_type"])
     return losses[losses["loss_type"].astype(str) == loss_type]
 
 
+@tables(losses=Table("losses", ["lead_id", "customer_id", "lost_date"], empty_ok=True),
+        leads=["lead_id", *SEGMENTS], customers=["customer_id", *SEGMENTS])
 def with_segments(losses: pd.DataFrame, leads: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
     """Add the lost deal's or customer's ``industry``, ``company_size`` and ``region``, and ``year``/``quarter``.
 
@@ -327,9 +330,6 @@ def with_segments(losses: pd.DataFrame, leads: pd.DataFrame, customers: pd.DataF
     >>> int(seg["company_size"].isna().sum())
     0
     """
-    require_columns(losses, ["lead_id", "customer_id", "lost_date"], "losses")
-    require_columns(leads, ["lead_id", *SEGMENTS], "leads")
-    require_columns(customers, ["customer_id", *SEGMENTS], "customers")
     out = losses.copy()
     by_lead = leads.set_index("lead_id")
     by_cust = customers.set_index("customer_id")
@@ -344,6 +344,7 @@ def with_segments(losses: pd.DataFrame, leads: pd.DataFrame, customers: pd.DataF
     return out
 
 
+@tables(losses=())
 def counts(losses: pd.DataFrame, by: str = "category", loss_type: str | None = None) -> pd.DataFrame:
     """Count losses by ``by``; rows with a missing value are counted under ``"unknown"``, never dropped.
 
@@ -373,7 +374,7 @@ def counts(losses: pd.DataFrame, by: str = "category", loss_type: str | None = N
     """
     require_choice(by, "by", list(GROUPINGS))
     data = _filter_type(losses, loss_type)
-    require_columns(data, [by], "losses")
+    data = require_table(data, "losses", "losses", [by], empty_ok=True)
     values = data[by].astype(object)
     known = values.notna()
     n_known = int(known.sum())
@@ -390,6 +391,7 @@ def counts(losses: pd.DataFrame, by: str = "category", loss_type: str | None = N
     return table.reset_index(drop=True)
 
 
+@tables(losses=())
 def pareto(losses: pd.DataFrame, loss_type: str | None = None) -> pd.DataFrame:
     """Pareto table of reasons: most frequent first, with the cumulative share (of known reasons).
 
@@ -408,7 +410,7 @@ def pareto(losses: pd.DataFrame, loss_type: str | None = None) -> pd.DataFrame:
     ('lack_of_care', 1.0)
     """
     data = _filter_type(losses, loss_type)
-    require_columns(data, ["reason"], "losses")
+    data = require_table(data, "losses", "losses", ["reason"], empty_ok=True)
     reasons = data["reason"].astype(object).dropna()
     if reasons.empty:
         raise ValueError("losses has no row with a known reason; map the raw reasons first (map_reasons)")
@@ -424,6 +426,7 @@ def pareto(losses: pd.DataFrame, loss_type: str | None = None) -> pd.DataFrame:
     return table
 
 
+@tables(losses=())
 def vital_few(losses: pd.DataFrame, cutoff: float = 0.8, loss_type: str | None = None) -> list[str]:
     """The fewest reasons (in Pareto order) that together explain at least ``cutoff`` of known losses.
 
@@ -439,6 +442,7 @@ def vital_few(losses: pd.DataFrame, cutoff: float = 0.8, loss_type: str | None =
     return table["reason"].iloc[:min(n, len(table))].tolist()
 
 
+@tables(losses=())
 def controllable_share(losses: pd.DataFrame, loss_type: str | None = None) -> float:
     """Share of losses with a known category that are company-side (what CRM can fix).
 
@@ -449,13 +453,14 @@ def controllable_share(losses: pd.DataFrame, loss_type: str | None = None) -> fl
     0.54
     """
     data = _filter_type(losses, loss_type)
-    require_columns(data, ["category"], "losses")
+    data = require_table(data, "losses", "losses", ["category"], empty_ok=True)
     known = data["category"].astype(object).dropna()
     if known.empty:
         raise ValueError("losses has no row with a known category")
     return float((known == CONTROLLABLE).mean())
 
 
+@tables(losses=())
 def relationship_share(losses: pd.DataFrame, loss_type: str | None = None, within: str | None = CONTROLLABLE) -> float:
     """Share of lack of care + communication + complaint handling among losses with a known reason.
 
@@ -472,7 +477,7 @@ def relationship_share(losses: pd.DataFrame, loss_type: str | None = None, withi
     """
     require_choice(within, "within", [CONTROLLABLE, None])
     data = _filter_type(losses, loss_type)
-    require_columns(data, ["reason"], "losses")
+    data = require_table(data, "losses", "losses", ["reason"], empty_ok=True)
     reasons = data["reason"].astype(object).dropna()
     if within is not None:
         reasons = reasons[reasons.map(REASON_CATEGORY) == within]
@@ -481,6 +486,7 @@ def relationship_share(losses: pd.DataFrame, loss_type: str | None = None, withi
     return float(reasons.isin(RELATIONSHIP_REASONS).mean())
 
 
+@tables(leads=(), customers=())
 def loss_rates(leads: pd.DataFrame, customers: pd.DataFrame, by: str = "company_size") -> pd.DataFrame:
     """Loss rates by segment: lost deals / decided leads, and lost customers / all customers.
 
@@ -504,8 +510,8 @@ def loss_rates(leads: pd.DataFrame, customers: pd.DataFrame, by: str = "company_
     ['small', 'medium', 'large']
     """
     require_choice(by, "by", list(SEGMENTS))
-    require_columns(leads, ["outcome", by], "leads")
-    require_columns(customers, ["lost_date", by], "customers")
+    leads = require_table(leads, "leads", "leads", ["outcome", by])
+    customers = require_table(customers, "customers", "customers", ["lost_date", by])
     decided = leads[leads["outcome"].astype(str) != "open"]
     d_key = decided[by].astype(object).fillna("unknown")
     c_key = customers[by].astype(object).fillna("unknown")
@@ -525,8 +531,12 @@ def loss_rates(leads: pd.DataFrame, customers: pd.DataFrame, by: str = "company_
 # -----------------------------------------------------------------------------------------------
 # Early warning (seed 003: a drop in order volume is a warning sign)
 
+@tables(customers=Table("customers", ["acquired_date", "lost_date", "won_back_date"], empty_ok=True))
 def active_on(customers: pd.DataFrame, date) -> pd.Series:
     """Boolean Series: customer acquired by ``date`` and not lost then (won back counts as active).
+
+    The case's one rule, :func:`crmlessons.datasets.rules.active_on`: a customer acquired on
+    ``date`` counts, one lost on ``date`` does not.
 
     Examples
     --------
@@ -534,24 +544,17 @@ def active_on(customers: pd.DataFrame, date) -> pd.Series:
     >>> int(active_on(datasets.load_customers(), "2025-12-31").sum())
     1069
     """
-    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    when = _date(date, "as_of")
-    lost = customers["lost_date"] <= when
-    back = customers["won_back_date"] <= when
-    return (customers["acquired_date"] <= when) & ~(lost & ~back)
+    from crmlessons.datasets.rules import active_on as case_active_on
+
+    return case_active_on(customers, date)
 
 
-def _date(value, name: str) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date such as '2025-12-31'; got {value!r}") from None
-    if pd.isna(stamp):
-        raise ValueError(f"{name} must be a date such as '2025-12-31'; got {value!r}")
-    return stamp
+_WARNING_NEEDS = dict(orders=["customer_id", "order_date", "margin_cny"],
+                      customers=["customer_id", "acquired_date", "lost_date", "won_back_date", *SEGMENTS])
 
 
-def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of="2025-12-31", window_days: int = 365,
+@tables(**_WARNING_NEEDS)
+def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF, window_days: int = 365,
                   threshold: float = 0.6, min_orders: int = 2) -> pd.DataFrame:
     """Active customers whose order count fell: an early warning of loss (seed 003).
 
@@ -589,10 +592,7 @@ def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of="2025-12-
     >>> bool((flagged["order_ratio"] < 0.6).all())
     True
     """
-    require_columns(orders, ["customer_id", "order_date", "margin_cny"], "orders")
-    require_columns(customers, ["customer_id", "acquired_date", "lost_date", "won_back_date", *SEGMENTS],
-                    "customers")
-    when = _date(as_of, "as_of")
+    when = require_date(as_of, "as_of")
     require_number(window_days, "window_days", low=1, integer=True)
     require_number(threshold, "threshold", low=0.0, high=1.0)
     require_number(min_orders, "min_orders", low=1, integer=True)
@@ -618,6 +618,7 @@ def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of="2025-12-
     return table[cols].reset_index(drop=True)
 
 
+@tables(**_WARNING_NEEDS)
 def warning_hit_rate(orders: pd.DataFrame, customers: pd.DataFrame,
                      as_of: Sequence = ("2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"),
                      horizon_days: int = 180, window_days: int = 365, threshold: float = 0.6,
@@ -643,12 +644,12 @@ def warning_hit_rate(orders: pd.DataFrame, customers: pd.DataFrame,
     True
     """
     require_number(horizon_days, "horizon_days", low=1, integer=True)
-    dates = [as_of] if isinstance(as_of, (str, pd.Timestamp)) else list(as_of)
+    dates = [as_of] if isinstance(as_of, (str, pd.Timestamp)) else list(as_of) if isinstance(as_of, (list, tuple)) else [as_of]
     if not dates:
         raise ValueError("as_of must be a date or a list of dates; got an empty list")
     rows = []
     for date in dates:
-        when = _date(date, "as_of")
+        when = require_date(date, "as_of")
         flagged = set(early_warning(orders, customers, when, window_days, threshold, min_orders)["customer_id"])
         active = customers[active_on(customers, when)]
         lost = (active["lost_date"] > when) & (active["lost_date"] <= when + pd.Timedelta(days=horizon_days))

@@ -38,7 +38,8 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from crmlessons import i18n
-from crmlessons.checks import require_choice, require_columns, require_number
+from crmlessons.checks import Table, require_choice, require_columns, require_number, tables
+from crmlessons.datasets.rules import DECIDED_BEFORE, STAGES
 
 #: The eight MAN combinations, as written in sales training (capital = present, small = absent).
 COMBINATIONS = ("M+A+N", "M+A+n", "M+a+N", "m+A+N", "m+a+N", "M+a+n", "m+A+n", "m+a+n")
@@ -47,15 +48,15 @@ COMBINATIONS = ("M+A+N", "M+A+n", "M+a+N", "m+A+N", "m+a+N", "M+a+n", "m+A+n", "
 PURCHASING_POWER = ("low", "medium", "high")
 DECISION_POWER = ("decision_maker", "influencer", "user")
 TIMELINES = ("within_3_months", "3_to_6_months", "6_to_12_months", "over_12_months", "unknown")
-STAGES = ("prospect", "contacted", "talking_business", "proposal", "negotiation", "won")
 
 #: Default MAN rules of the case company.
 MONEY = ("high", "medium")
 AUTHORITY = ("decision_maker",)
 NEED_MIN = 4
 
-#: Leads created before this date are all decided (won or lost) by the data date 2025-12-31.
-COHORT_END = "2024-07-01"
+#: Leads created before this date are all decided (won or lost) by the data date
+#: (the case's one cut-off, :data:`crmlessons.datasets.rules.DECIDED_BEFORE`).
+COHORT_END = DECIDED_BEFORE
 
 #: Default weights of the graded score (they are normalised to sum to 1).
 WEIGHTS = {"money": 0.30, "authority": 0.30, "need": 0.30, "timeline": 0.10}
@@ -169,6 +170,7 @@ def _require_code(code: Any) -> str:
 # ---------------------------------------------------------------------------------------------
 # M, A, N and the eight combinations
 
+@tables(leads=Table("leads", ["purchasing_power", "decision_power", "need_strength"], empty_ok=True))
 def flags(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN):
     """Say for each lead whether Money, Authority and Need are present.
 
@@ -203,7 +205,6 @@ def flags(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN):
     """
     import pandas as pd
 
-    require_columns(leads, ["purchasing_power", "decision_power", "need_strength"], "leads")
     money, authority, need_min = _thresholds(money, authority, need_min)
     need = _numeric(leads["need_strength"], "need_strength")
     return pd.DataFrame({
@@ -213,6 +214,7 @@ def flags(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN):
     }, index=leads.index)
 
 
+@tables(leads=Table("leads", ["purchasing_power", "decision_power", "need_strength"], empty_ok=True))
 def classify(leads, **thresholds):
     """Return each lead's MAN combination, e.g. ``"M+a+N"`` (capital = present, small = absent).
 
@@ -248,6 +250,7 @@ def classify(leads, **thresholds):
     return pd.Series(pd.Categorical.from_codes(codes, dtype=dtype), index=leads.index, name="man")
 
 
+@tables(leads=Table("leads", ["purchasing_power", "decision_power", "need_strength"], empty_ok=True))
 def factors(leads, **thresholds):
     """Return how many of Money, Authority and Need each lead has (0-3), named ``"factors"``.
 
@@ -321,6 +324,8 @@ def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     return out
 
 
+@tables(leads=Table("leads", ["purchasing_power", "decision_power", "need_strength", "timeline"], empty_ok=True,
+                    optional=["budget_cny", "deal_value_cny"]))
 def score(leads, weights: Mapping[str, float] | None = None):
     """Grade each lead from 0 to 100 so that leads can be ranked (higher = call first).
 
@@ -364,7 +369,6 @@ def score(leads, weights: Mapping[str, float] | None = None):
     """
     import numpy as np
 
-    require_columns(leads, ["purchasing_power", "decision_power", "need_strength", "timeline"], "leads")
     w = _weights(weights)
     money = leads["purchasing_power"].astype(object).map(MONEY_POINTS).astype("float64")
     if "budget_cny" in leads.columns and "deal_value_cny" in leads.columns:
@@ -386,6 +390,7 @@ def score(leads, weights: Mapping[str, float] | None = None):
     return (100 * result).round(1).rename("score")
 
 
+@tables(leads=Table("leads", ["timeline", "budget_cny", "deal_value_cny"], empty_ok=True))
 def bant(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN,
          timeline_within=("within_3_months", "3_to_6_months"), budget_unknown: str = "money"):
     """Map the leads onto BANT: Budget, Authority, Need, Timeline (present or absent).
@@ -422,7 +427,6 @@ def bant(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN,
     """
     import numpy as np
 
-    require_columns(leads, ["timeline", "budget_cny", "deal_value_cny"], "leads")
     f = flags(leads, money=money, authority=authority, need_min=need_min)
     within = _levels(timeline_within, "timeline_within", TIMELINES)
     require_choice(budget_unknown, "budget_unknown", ["money", "absent"])
@@ -460,11 +464,13 @@ def bant_mapping():
 # ---------------------------------------------------------------------------------------------
 # How the combinations ended
 
+@tables(leads=Table("leads", ["created_date"], empty_ok=True))
 def cohort(leads, before: str = COHORT_END):
     """Return the leads created before ``before`` (default 2024-07-01): all of them are decided.
 
     Leads created later may still be open on the data date (2025-12-31), so a win rate measured on
-    them would be too low. Measure win rates on this cohort.
+    them would be too low. Measure win rates on this cohort. The rule is the case's one
+    (:func:`crmlessons.datasets.rules.decided_leads`); ``before=None`` keeps every lead.
 
     Examples
     --------
@@ -473,14 +479,9 @@ def cohort(leads, before: str = COHORT_END):
     >>> sorted(c["outcome"].unique())
     ['lost', 'won']
     """
-    import pandas as pd
+    from crmlessons.datasets.rules import decided_leads
 
-    require_columns(leads, ["created_date"], "leads")
-    try:
-        cut = pd.Timestamp(before)
-    except (TypeError, ValueError):
-        raise ValueError(f"before must be a date such as '2024-07-01'; got {before!r}") from None
-    return leads[pd.to_datetime(leads["created_date"]) < cut]
+    return decided_leads(leads, before)
 
 
 def _by_man(leads, thresholds):
@@ -488,6 +489,7 @@ def _by_man(leads, thresholds):
     return decided, classify(decided, **thresholds)
 
 
+@tables(leads=["created_date", "outcome", "cycle_days", "deal_value_cny"])
 def combination_outcomes(leads, *, before: str = COHORT_END, **thresholds):
     """How the leads of each MAN combination ended: count, wins, win rate, cycle and deal size.
 
@@ -519,7 +521,6 @@ def combination_outcomes(leads, *, before: str = COHORT_END, **thresholds):
     """
     import pandas as pd
 
-    require_columns(leads, ["created_date", "outcome", "cycle_days", "deal_value_cny"], "leads")
     decided, man = _by_man(leads, dict(thresholds, before=before))
     won = decided["outcome"].astype(object).eq("won")
     frame = pd.DataFrame({"man": man, "won": won, "cycle": decided["cycle_days"].where(won),
@@ -541,6 +542,7 @@ def combination_outcomes(leads, *, before: str = COHORT_END, **thresholds):
                   "median_deal_value_cny"]]
 
 
+@tables(leads=["created_date", "outcome"])
 def win_rate_by(leads, by: str = "man", *, before: str = COHORT_END, **thresholds):
     """Win rate of the decided cohort by one column, by MAN combination, or by number of factors.
 
@@ -570,7 +572,6 @@ def win_rate_by(leads, by: str = "man", *, before: str = COHORT_END, **threshold
     """
     import pandas as pd
 
-    require_columns(leads, ["created_date", "outcome"], "leads")
     if not isinstance(by, str):
         raise TypeError(f"by must be a column name or 'man' or 'factors'; got {type(by).__name__} {by!r}")
     decided = cohort(leads, before)
@@ -589,6 +590,7 @@ def win_rate_by(leads, by: str = "man", *, before: str = COHORT_END, **threshold
     return table
 
 
+@tables(leads=["created_date", "outcome", "stage_reached"])
 def chase_cost(leads, *, hours: Mapping[str, float] | None = None, cost_per_hour: float = COST_PER_HOUR,
                before: str = COHORT_END, **thresholds):
     """What chasing leads that never buy costs, by MAN combination.
@@ -628,8 +630,9 @@ def chase_cost(leads, *, hours: Mapping[str, float] | None = None, cost_per_hour
     """
     import pandas as pd
 
-    require_columns(leads, ["created_date", "outcome", "stage_reached"], "leads")
     require_number(cost_per_hour, "cost_per_hour", low=0)
+    if hours is not None and not isinstance(hours, Mapping):
+        raise TypeError(f"hours must be a dict of stage -> hours, such as {STAGE_HOURS}; got {type(hours).__name__}")
     hours = dict(STAGE_HOURS if hours is None else hours)
     missing = [s for s in STAGES if s not in hours]
     if missing:
@@ -651,6 +654,8 @@ def chase_cost(leads, *, hours: Mapping[str, float] | None = None, cost_per_hour
     return table
 
 
+@tables(leads=Table("leads", ["lead_id", "salesperson_id", "outcome", "purchasing_power", "decision_power",
+                              "need_strength", "timeline", "deal_value_cny"], optional=["budget_cny"]))
 def call_list(leads, salesperson_id: str, n: int = 10, *, weights: Mapping[str, float] | None = None,
               **thresholds):
     """Rank a salesperson's open leads: whom to call first.
@@ -686,8 +691,6 @@ def call_list(leads, salesperson_id: str, n: int = 10, *, weights: Mapping[str, 
     ...
     ValueError: salesperson_id must be one of the salespeople in leads (SP001, SP002, ...); got 'SP999'
     """
-    require_columns(leads, ["lead_id", "salesperson_id", "outcome", "need_strength", "timeline",
-                            "deal_value_cny"], "leads")
     require_number(n, "n", low=1, integer=True)
     known = sorted(leads["salesperson_id"].dropna().astype(str).unique())
     if salesperson_id not in known:
@@ -713,6 +716,7 @@ def call_list(leads, salesperson_id: str, n: int = 10, *, weights: Mapping[str, 
 FACTS = ("purchasing_power", "decision_power", "need_strength", "timeline", "budget_cny", "deal_value_cny")
 
 
+@tables(leads=["lead_id", *FACTS])
 def lead_facts(leads, lead_id: str) -> dict:
     """Return the recorded facts of one lead as a dict (for :func:`qualify_one`).
 
@@ -722,7 +726,6 @@ def lead_facts(leads, lead_id: str) -> dict:
     >>> lead_facts(datasets.load_leads(), "L00001")["decision_power"]
     'decision_maker'
     """
-    require_columns(leads, ["lead_id", *FACTS], "leads")
     rows = leads.index[leads["lead_id"].eq(lead_id)]
     if len(rows) == 0:
         raise ValueError(f"lead_id must be a lead of the table, such as {leads['lead_id'].iloc[0]!r}; got {lead_id!r}")
@@ -738,6 +741,13 @@ def plain_facts(row) -> dict:
     ...              "timeline": "unknown", "budget_cny": float("nan"), "deal_value_cny": 120000})["need_strength"]
     4
     """
+    import pandas as pd
+
+    if not isinstance(row, (Mapping, pd.Series)):
+        raise TypeError(f"row must be a table row (pandas Series) or a dict of facts; got {type(row).__name__}")
+    missing = [key for key in FACTS if key not in row]
+    if missing:
+        raise ValueError(f"row is missing fact(s) {missing}; expected {list(FACTS)}")
     facts = {}
     for key in FACTS:
         value = row[key]

@@ -1,7 +1,8 @@
-"""Exercises checked on the spot, hints, worked solutions and single-choice quizzes.
+"""Exercises checked on the spot, hints, worked solutions, and the grading of single-choice quizzes.
 
 Each lesson declares its exercises and quiz in ``crmlessons/lessons/lessonNN.py``; this module holds
-the machinery they share. A notebook cell only names the exercise::
+the machinery they share (the quiz widget, ``crm.quiz``, is :func:`crmlessons.widgets.quiz.quiz`; it
+grades with :func:`grade`). A notebook cell only names the exercise::
 
     answer = 0.42
     crm.check("01.repeat_share", answer)
@@ -9,6 +10,8 @@ the machinery they share. A notebook cell only names the exercise::
 The right answer is computed from the data the student is working with (the shipped tables, or the
 variant their group was given, passed as keyword arguments), so the check stays right for any
 dataset variant. A wrong answer gets a hint tied to the most common mistake, never the answer itself.
+Any answer at all gets feedback in words, never an exception: text, a table, ``None``, ``nan``, ``inf`` or a
+number too large to be an answer; and so do data that cannot give an answer (a missing column, no rows).
 
 Examples
 --------
@@ -27,12 +30,19 @@ True
 Not yet. You added 2 instead of multiplying.
 >>> print(ex.check(...))
 Not answered yet: replace ... with your answer, then run the cell again.
+>>> print(ex.check(float("nan")))  # doctest: +ELLIPSIS
+The answer is not a number (NaN): ...
+>>> print(ex.check(42, y=21))  # doctest: +ELLIPSIS
+Exercise demo.double is checked against the data x; you gave y. ...
 """
 
 from __future__ import annotations
 
 import html
+import inspect
 import math
+import reprlib
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -50,9 +60,39 @@ i18n.register({
                       "这看起来是百分数：请写成 0 到 1 之间的比例（例如 0.25，而不是 25）。"),
     "kind_number": ("a number", "一个数字"),
     "kind_text": ("a text answer", "一个文字答案"),
-    "kind_choice": ("one of: {options}", "以下之一：{options}"),
     "kind_list": ("a list of values", "一组值（列表）"),
-    "kind_bool": ("True or False", "True 或 False"),
+    "kind_table": ("a table (DataFrame) with {rows} rows and {columns} columns", "一张表（DataFrame），{rows} 行 {columns} 列"),
+    "kind_series": ("a column (Series) of length {n}", "一列数据（Series），长度为 {n}"),
+    "kind_dict": ("a dictionary with {n} entries", "一个字典，共 {n} 项"),
+    "check_nan": ("The answer is not a number (NaN): the calculation used missing values or divided 0 by 0. "
+                  "Look for an empty selection or a missing value, then try again.",
+                  "答案不是一个数字（NaN）：计算用到了缺失值，或出现了 0 除以 0。检查是否选出了空数据或有缺失值，然后再试。"),
+    "check_missing": ("The answer is a missing value ({given}), not a number or a word: look for an empty "
+                      "selection or a missing value, then try again.",
+                      "答案是一个缺失值（{given}），既不是数字也不是文字：检查是否选出了空数据或有缺失值，然后再试。"),
+    "check_infinite": ("The answer is infinite ({given}): somewhere the calculation divided by zero. "
+                       "Check what you divide by.",
+                       "答案是无穷大（{given}）：计算中某处除以了零。检查你用作除数的值。"),
+    "check_too_large": ("The answer is a number with {digits} digits: far too large to be an answer (no "
+                        "calculation on the case data comes near it). Check the calculation.",
+                        "答案是一个 {digits} 位的数字：太大了，不可能是答案（用案例数据算不出这么大的数）。请检查计算过程。"),
+    "check_data_names": ("Exercise {name} is checked against the data {needed}; you gave {given}. Pass them by "
+                         "these names, e.g. crm.check({name!r}, answer, {example}), or none for the shipped data.",
+                         "练习 {name} 需要的数据是 {needed}；你给的是 {given}。请按这些名字传入，例如 "
+                         "crm.check({name!r}, answer, {example})，或者不传，使用课程自带的数据。"),
+    "check_data_unusable": ("The data you gave cannot be used for exercise {name}, so the answer cannot be "
+                            "checked: {reason}", "你提供的数据无法用于练习 {name}，因此无法检查答案：{reason}"),
+    "check_data_missing": ("the data have no {missing} (a column or value this exercise needs).",
+                           "数据中没有 {missing}（本练习需要的列或取值）。"),
+    "check_data_table": ("{table} must be a table (a pandas DataFrame, like the shipped one); got {given}.",
+                         "{table} 必须是一张表（pandas DataFrame，与课程自带的数据相同）；但给的是{given}。"),
+    "check_data_few_rows": ("the data have too few rows to answer from.", "数据的行数太少，无法得出答案。"),
+    "check_no_rows": ("The data have no rows to answer from ({tables} is empty), so there is no right answer "
+                      "to check against: check the data first (e.g. a filter that kept nothing).",
+                      "数据中没有可用来作答的行（{tables} 是空的），因此没有可以对照的正确答案：请先检查数据（例如筛选后什么都没剩下）。"),
+    "check_no_answer": ("The right answer cannot be worked out from these data (it comes out as {value}): the "
+                        "rows it needs are missing, e.g. a filter kept none of them. Check the data first.",
+                        "用这些数据算不出正确答案（结果是 {value}）：所需的行缺失了，例如筛选后一行都没剩下。请先检查数据。"),
     "show_solution": ("Show the worked solution (try the exercise first)", "查看解题过程（请先自己尝试）"),
     "solution_hidden": ("Worked solution for {name}: hidden; open it in Jupyter with the arrow.",
                         "练习 {name} 的解题过程：已折叠；在 Jupyter 中点击箭头展开。"),
@@ -170,23 +210,104 @@ class Exercise:
         return self.answer(**(data or self.data()))
 
     def check(self, given: Any, **data: Any) -> Feedback:
-        """Check ``given`` against the answer computed from ``data``; return :class:`Feedback`."""
+        """Check ``given`` against the answer computed from ``data``; return :class:`Feedback`.
+
+        Never raises for any ``given``, nor for the student's own ``data``: an answer that cannot be right
+        (NaN, infinite, a table ...) and data that cannot give a right answer are explained in words.
+        """
         if given is Ellipsis or given is None:
             return Feedback(False, i18n.t("check_empty"))
-        data = data or self.data()
-        expected = self.answer(**data)
-        problem = _type_problem(given, expected)
+        problem = _number_problem(given)  # NaN, inf, 10**400: wrong for any data, so say so at once
+        if problem:
+            return Feedback(False, problem)
+        expected, data, problem = self._right_answer(data)
+        problem = problem or _type_problem(given, expected)
         if problem:
             return Feedback(False, problem)
         if _same(given, expected, self.rel_tol, self.abs_tol, self.case_sensitive):
             return Feedback(True, i18n.t("check_right"))
-        for mistake in self.mistakes:
-            if _same(given, mistake.answer(**data), self.rel_tol, self.abs_tol, self.case_sensitive):
-                return Feedback(False, f'{i18n.t("check_not_yet")} {i18n.pick(mistake.hint)}')
-        if _is_number(expected) and 0 < abs(expected) <= 1 and _is_number(given) and \
+        hint = self._mistake_hint(given, data)
+        if hint is None and _is_number(expected) and 0 < abs(expected) <= 1 and _is_number(given) and \
                 math.isclose(given, expected * 100, rel_tol=self.rel_tol):
-            return Feedback(False, f'{i18n.t("check_not_yet")} {i18n.t("check_percent")}')
-        return Feedback(False, f'{i18n.t("check_not_yet")} {i18n.pick(self.hint)}')
+            hint = i18n.t("check_percent")
+        return Feedback(False, f'{i18n.t("check_not_yet")} {hint or i18n.pick(self.hint)}')
+
+    def _right_answer(self, data: dict) -> tuple[Any, dict, str | None]:
+        """Return ``(right answer, data used, None)``, or ``(None, data, why)`` when the data give none.
+
+        The shipped data (no ``data`` given) must always give an answer: an error there is a bug in the
+        course and is raised. The student's own data may lack a column or rows: that is explained.
+        """
+        if not data:
+            data = self.data()
+            expected = self.answer(**data)
+        else:
+            problem = self._names_problem(data)
+            if problem:
+                return None, data, problem
+            try:
+                expected = self.answer(**data)
+            except _DATA_ERRORS as error:
+                reason = self._not_a_table(data) or _reason(error)
+                return None, data, i18n.t("check_data_unusable", name=self.name, reason=reason)
+        if _is_number(expected) and not math.isfinite(expected):
+            return None, data, _no_answer(expected, data)
+        return expected, data, None
+
+    def _names_problem(self, data: dict) -> str | None:
+        """Say which data the exercise needs when ``data`` are not passed under those names."""
+        try:
+            signature = inspect.signature(self.answer)
+        except (TypeError, ValueError):  # pragma: no cover - a builtin without a signature
+            return None
+        try:
+            signature.bind(**data)
+        except TypeError:
+            needed = [p.name for p in signature.parameters.values() if p.default is inspect.Parameter.empty]
+            return i18n.t("check_data_names", name=self.name, needed=", ".join(needed), given=", ".join(data),
+                          example=", ".join(f"{p}=my_{p}" for p in needed))
+        return None
+
+    def _not_a_table(self, data: dict) -> str | None:
+        """Name the first of ``data`` that should be a table, as in the shipped data, but is not."""
+        shipped = self.data()
+        for name, value in data.items():
+            if hasattr(shipped.get(name), "columns") and not hasattr(value, "columns"):
+                return i18n.t("check_data_table", table=name, given=_describe(value))
+        return None
+
+    def _mistake_hint(self, given: Any, data: dict) -> str | None:
+        """Return the hint of the first known mistake that produces ``given``, or None."""
+        for mistake in self.mistakes:
+            try:
+                wrong = mistake.answer(**data)
+            except _DATA_ERRORS:  # the student's data may not allow this mistake: it cannot be theirs
+                continue
+            if _same(given, wrong, self.rel_tol, self.abs_tol, self.case_sensitive):
+                return i18n.pick(mistake.hint)
+        return None
+
+
+#: What computing an answer from a student's data may raise when the data are not usable.
+_DATA_ERRORS = (ValueError, TypeError, KeyError, IndexError, ZeroDivisionError)
+
+
+def _reason(error: Exception) -> str:
+    """Say in words why the data could not give an answer (the concept function's own message if any)."""
+    if isinstance(error, KeyError):
+        return i18n.t("check_data_missing", missing=repr(error.args[0]) if error.args else "")
+    if isinstance(error, (IndexError, ZeroDivisionError)):
+        return i18n.t("check_data_few_rows")
+    reason = str(error).strip()
+    return reason if reason.endswith((".", "。", "!", "?")) else f"{reason}."
+
+
+def _no_answer(expected: Any, data: dict) -> str:
+    """Explain a right answer that comes out as NaN or infinite: empty tables, or missing rows."""
+    empty = [name for name, value in data.items() if hasattr(value, "columns") and len(value) == 0]
+    if empty:
+        return i18n.t("check_no_rows", tables=", ".join(empty))
+    return i18n.t("check_no_answer", value=repr(float(expected)))
 
 
 def _is_number(value: Any) -> bool:
@@ -198,14 +319,58 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, number_types) and not isinstance(value, bool)
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return i18n.t("kind_bool")
-    if _is_number(value):
-        return i18n.t("kind_number")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist = 60, 60, 6
+
+
+def _describe(value: Any) -> str:
+    """Describe an answer in a few words (a table by its size, text by its start), never by its whole repr."""
+    pd = sys.modules.get("pandas")  # a pandas object can only be given when pandas is loaded
+    if pd is not None and isinstance(value, pd.DataFrame):
+        return i18n.t("kind_table", rows=len(value), columns=len(value.columns))
+    if pd is not None and isinstance(value, pd.Series):
+        return i18n.t("kind_series", n=len(value))
+    if isinstance(value, Mapping):
+        return i18n.t("kind_dict", n=len(value))
+    try:
+        text = _SHORT.repr(value)
+    except ValueError:  # an int too long to write out (Python 3.11+ refuses over 4300 digits)
+        text = "..."
+    if isinstance(value, bool) or _is_number(value):
+        return text
     if isinstance(value, str):
-        return i18n.t("kind_text")
-    return i18n.t("kind_list")
+        return f'{i18n.t("kind_text")} {text}'
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return f'{i18n.t("kind_list")} {text}'
+    return f"{type(value).__name__} {text}"
+
+
+def _digits(number: int) -> int:
+    """Count the decimal digits of a whole number without writing it out (exact, for any size)."""
+    number = abs(number)
+    guess = int(number.bit_length() * math.log10(2))
+    return guess + 1 if number >= 10 ** guess else guess
+
+
+def _number_problem(given: Any) -> str | None:
+    """Say why ``given`` cannot be an answer at all (NaN, missing, infinite, too large); None if it can."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and (given is pd.NA or given is pd.NaT):
+        return i18n.t("check_missing", given=repr(given))
+    if isinstance(given, str):
+        try:
+            given = float(given)  # "nan" or "inf" typed as text
+        except ValueError:
+            return None
+    if isinstance(given, bool) or not _is_number(given):
+        return None
+    if isinstance(given, int) and abs(given) > sys.float_info.max:
+        return i18n.t("check_too_large", digits=_digits(given))
+    if math.isnan(given):
+        return i18n.t("check_nan")
+    if math.isinf(given):
+        return i18n.t("check_infinite", given=repr(float(given)))
+    return None
 
 
 def _type_problem(given: Any, expected: Any) -> str | None:
@@ -218,9 +383,9 @@ def _type_problem(given: Any, expected: Any) -> str | None:
                 pass
             else:
                 return None
-        return i18n.t("check_type", expected=i18n.t("kind_number"), given=f"{_kind(given)} {given!r}")
+        return i18n.t("check_type", expected=i18n.t("kind_number"), given=_describe(given))
     if isinstance(expected, str) and not isinstance(given, str):
-        return i18n.t("check_type", expected=i18n.t("kind_text"), given=repr(given))
+        return i18n.t("check_type", expected=i18n.t("kind_text"), given=_describe(given))
     return None
 
 
@@ -237,7 +402,7 @@ def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float, case_sensit
     if _is_number(expected):
         try:
             value = float(given)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return False
         return math.isclose(value, float(expected), rel_tol=rel_tol, abs_tol=abs_tol)
     if isinstance(expected, str):
@@ -251,7 +416,10 @@ def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float, case_sensit
         if len(given_items) != len(expected_items):
             return False
         return all(_same(g, e, rel_tol, abs_tol, case_sensitive) for g, e in zip(given_items, expected_items))
-    return given == expected
+    try:
+        return bool(given == expected)
+    except (TypeError, ValueError):  # e.g. an array or table compared element by element
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,6 +538,25 @@ class QuizResult:
         return i18n.t("quiz_score", right=self.right, total=self.total, answered=self.answered)
 
 
+def _questions(questions) -> list:
+    if isinstance(questions, (str, bytes)) or not isinstance(questions, Sequence) or not all(
+            isinstance(q, Question) for q in questions):
+        raise TypeError(f"questions must be a list of Question (a lesson's quiz); got {type(questions).__name__}")
+    return list(questions)
+
+
+def _option(question: Question, choice, name: str) -> int:
+    """Return ``choice`` if it is an option index of ``question``; else raise naming ``name``."""
+    import numbers
+
+    if isinstance(choice, bool) or not isinstance(choice, numbers.Integral):
+        raise TypeError(f"{name} must be an option index 0..{len(question.options) - 1}; "
+                        f"got {type(choice).__name__} {choice!r}")
+    if not 0 <= choice < len(question.options):
+        raise ValueError(f"{name} must be an option index 0..{len(question.options) - 1}; got {choice!r}")
+    return int(choice)
+
+
 def grade(questions: Sequence[Question], answers: Sequence[int | None]) -> QuizResult:
     """Score ``answers`` (option indices, None for unanswered) against ``questions``.
 
@@ -380,34 +567,33 @@ def grade(questions: Sequence[Question], answers: Sequence[int | None]) -> QuizR
     >>> print(grade(qs, [q.correct for q in qs]))  # doctest: +ELLIPSIS
     Score: ... right (... answered)
     """
+    questions = _questions(questions)
+    if isinstance(answers, (str, bytes)) or not isinstance(answers, Sequence):
+        raise TypeError(f"answers must be a list with one option index (or None) per question; "
+                        f"got {type(answers).__name__}")
     if len(answers) != len(questions):
         raise ValueError(f"answers needs one entry per question ({len(questions)}); got {len(answers)}")
     marks = []
-    for question, answer in zip(questions, answers):
-        if answer is not None and not 0 <= answer < len(question.options):
-            raise ValueError(f"answer {answer!r} is not an option index 0..{len(question.options) - 1}")
+    for i, (question, answer) in enumerate(zip(questions, answers)):
+        if answer is not None:
+            _option(question, answer, f"answers[{i}]")
         marks.append(None if answer is None else answer == question.correct)
     return QuizResult(right=sum(m is True for m in marks), answered=sum(m is not None for m in marks),
                       total=len(questions), per_question=tuple(marks))
 
 
 def option_feedback(question: Question, choice: int) -> str:
-    """Return the feedback line for choosing option ``choice`` of ``question``."""
-    verdict = i18n.t("quiz_correct") if choice == question.correct else i18n.t("quiz_wrong")
-    return f"{verdict} {i18n.pick(question.feedback[choice])}"
-
-
-def quiz(lesson: str):
-    """Return the quiz widget of ``lesson`` (e.g. ``"01"``): feedback per answer and a running score.
+    """Return the feedback line for choosing option ``choice`` of ``question``.
 
     Examples
     --------
-    >>> w = quiz("00")
-    >>> w.answer(0, w.questions[0].correct)
-    >>> w.result.right
-    1
+    >>> from crmlessons.lessons import get_quiz
+    >>> question = get_quiz("00")[0]
+    >>> option_feedback(question, question.correct).startswith("Correct.")
+    True
     """
-    from crmlessons.lessons import get_quiz
-    from crmlessons.widgets.quiz import QuizWidget
-
-    return QuizWidget(lesson, get_quiz(lesson))
+    if not isinstance(question, Question):
+        raise TypeError(f"question must be a Question of a lesson's quiz; got {type(question).__name__}")
+    _option(question, choice, "choice")
+    verdict = i18n.t("quiz_correct") if choice == question.correct else i18n.t("quiz_wrong")
+    return f"{verdict} {i18n.pick(question.feedback[choice])}"

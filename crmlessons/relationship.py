@@ -30,10 +30,12 @@ import numpy as np
 import pandas as pd
 
 from crmlessons import i18n
-from crmlessons.checks import require_choice, require_columns, require_number
+from crmlessons.checks import (Table, require_choice, require_date, require_number, require_table, require_years,
+                               tables)
+from crmlessons.datasets import rules
 
-#: The data date of the case company: every table describes the firm as of this day.
-AS_OF = pd.Timestamp("2025-12-31")
+#: The data date of the case company (:data:`crmlessons.datasets.rules.AS_OF`) as a Timestamp.
+AS_OF = pd.Timestamp(rules.AS_OF)
 
 #: Lifecycle stages, in order (seed 002), plus "lost" for customers no longer buying.
 STAGES = ("exploration", "formation", "stability", "decline", "lost")
@@ -97,51 +99,15 @@ i18n.register({
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
-def _as_of(as_of) -> pd.Timestamp:
-    try:
-        return pd.Timestamp(as_of)
-    except (TypeError, ValueError):
-        raise ValueError(f"as_of must be a date such as '2025-12-31'; got {as_of!r}") from None
-
-
-def _require_dates(frame: pd.DataFrame, columns, name: str) -> None:
-    for column in columns:
-        if not pd.api.types.is_datetime64_any_dtype(frame[column]):
-            raise TypeError(f"{name}[{column!r}] must hold dates (datetime64); got {frame[column].dtype}"
-                            " (load the table with crmlessons.datasets or use pd.to_datetime)")
-
-
 def _years(years) -> np.ndarray:
-    try:
-        values = np.asarray(list(years))
-    except TypeError:
-        raise TypeError(f"years must be a list or range of whole years; got {years!r}") from None
-    if values.size == 0 or not np.issubdtype(values.dtype, np.integer):
-        raise ValueError(f"years must be a non-empty list of whole years such as range(2019, 2026); got {years!r}")
-    return values.astype(np.int64)
-
-
-def _active_on(customers: pd.DataFrame, dates: np.ndarray) -> np.ndarray:
-    """Matrix (dates x customers): customer was a customer on that day (acquired before, not gone)."""
-    acq = customers["acquired_date"].to_numpy("datetime64[ns]")
-    lost = customers["lost_date"].to_numpy("datetime64[ns]")
-    back = customers["won_back_date"].to_numpy("datetime64[ns]")
-    d = dates[:, None]
-    gone = (lost[None, :] < d) & ~(back[None, :] < d)  # NaT compares False
-    return (acq[None, :] < d) & ~gone
-
-
-def _status_at(customers: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
-    """Array of True where the customer is lost on ``day`` (lost on or before, not won back since)."""
-    lost = customers["lost_date"].to_numpy("datetime64[ns]")
-    back = customers["won_back_date"].to_numpy("datetime64[ns]")
-    t = np.datetime64(day, "ns")
-    return (lost <= t) & ~(back <= t)
+    return np.asarray(require_years(years), dtype=np.int64)
 
 
 # ---------------------------------------------------------------------------------------------
 # Length: tenure and lifecycle stages
 
+@tables(customers=["customer_id", "acquired_date", "lost_date", "won_back_date"],
+        orders=["customer_id", "order_date"])
 def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window_days: int = 180,
               decline_ratio: float = 0.5, exploration_years: float = 1.0, formation_years: float = 3.0
               ) -> pd.DataFrame:
@@ -190,11 +156,7 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     0           A              0              0  exploration
     1           B              1              3      decline
     """
-    require_columns(customers, ["customer_id", "acquired_date", "lost_date", "won_back_date"], "customers")
-    require_columns(orders, ["customer_id", "order_date"], "orders")
-    _require_dates(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    _require_dates(orders, ["order_date"], "orders")
-    day = _as_of(as_of)
+    day = require_date(as_of, "as_of")
     require_number(window_days, "window_days", low=1, integer=True)
     require_number(decline_ratio, "decline_ratio", low=0, high=1)
     require_number(exploration_years, "exploration_years", low=0)
@@ -202,7 +164,7 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
 
     c = customers.loc[customers["acquired_date"] <= day,
                       ["customer_id", "acquired_date", "lost_date", "won_back_date"]].reset_index(drop=True)
-    is_lost = _status_at(c, day)
+    is_lost = ~rules.active_matrix(c, [day])[0]  # acquired by as_of: not active means lost
     back = c["won_back_date"].where(c["won_back_date"] <= day)
     start = back.fillna(c["acquired_date"])
     end = c["lost_date"].where(is_lost, day)
@@ -232,6 +194,7 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     })
 
 
+@tables(stages=["stage"])
 def lifecycle_counts(stages: pd.DataFrame) -> pd.DataFrame:
     """Count the customers in each lifecycle stage (every stage listed, in order).
 
@@ -255,7 +218,6 @@ def lifecycle_counts(stages: pd.DataFrame) -> pd.DataFrame:
     3      decline          0  0.000000
     4         lost          1  0.333333
     """
-    require_columns(stages, ["stage"], "stages")
     unknown = sorted(set(stages["stage"].dropna().astype(str)) - set(STAGES))
     if unknown:
         raise ValueError(f"stages['stage'] must hold values of {list(STAGES)}; got {unknown}")
@@ -265,6 +227,7 @@ def lifecycle_counts(stages: pd.DataFrame) -> pd.DataFrame:
                          "share": counts.to_numpy(float) / total if total else np.zeros(len(STAGES))})
 
 
+@tables(stages=["stage", "tenure_years"])
 def tenure_summary(stages: pd.DataFrame) -> pd.DataFrame:
     """Summarise how long relationships last: current customers against lost ones.
 
@@ -286,7 +249,6 @@ def tenure_summary(stages: pd.DataFrame) -> pd.DataFrame:
     current          1           6.0         6.0
     lost             2           3.0         3.0
     """
-    require_columns(stages, ["stage", "tenure_years"], "stages")
     group = np.where(stages["stage"].astype(str) == "lost", "lost", "current")
     table = stages.groupby(group)["tenure_years"].agg(customers="size", median_years="median", mean_years="mean")
     return table.reindex(["current", "lost"]).fillna({"customers": 0}).astype({"customers": np.int64})
@@ -295,6 +257,7 @@ def tenure_summary(stages: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Depth: what each order is to the relationship
 
+@tables(orders=Table("orders", ["customer_id", "order_id", "order_date", "product_line", "tier"], empty_ok=True))
 def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Label every order as a first, repeat, cross-selling or up-selling purchase.
 
@@ -333,11 +296,6 @@ def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None)
     >>> classify_orders(o)["kind"].tolist()
     ['first', 'repeat', 'cross_sell', 'up_sell']
     """
-    require_columns(orders, ["customer_id", "order_id", "order_date", "product_line", "tier"], "orders")
-    _require_dates(orders, ["order_date"], "orders")
-    tiers = set(orders["tier"].dropna().astype(str))
-    if not tiers <= {"standard", "premium"}:
-        raise ValueError(f"orders['tier'] must be 'standard' or 'premium'; got {sorted(tiers - {'standard', 'premium'})}")
     work = pd.DataFrame({
         "customer_id": orders["customer_id"].astype(str).to_numpy(),
         "order_date": orders["order_date"].to_numpy(),
@@ -347,8 +305,8 @@ def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None)
         "row": np.arange(len(orders)),
     })
     if customers is not None:
-        require_columns(customers, ["customer_id", "acquired_date", "primary_product_line"], "customers")
-        _require_dates(customers, ["acquired_date"], "customers")
+        customers = require_table(customers, "customers", "customers",
+                                  ["customer_id", "acquired_date", "primary_product_line"])
         if len(orders):
             old = customers.loc[customers["acquired_date"] < orders["order_date"].min()]
             prior = pd.DataFrame({"customer_id": old["customer_id"].astype(str).to_numpy(),
@@ -371,6 +329,7 @@ def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None)
     return result
 
 
+@tables(orders=["order_date", "amount_cny"])
 def depth_by_year(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Revenue by kind of purchase and year, and referrals won each year: the depth of relationships.
 
@@ -399,7 +358,6 @@ def depth_by_year(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -
     0  2020  100.0     0.0         0.0      0.0  100.0
     1  2021    0.0     0.0        50.0      0.0   50.0
     """
-    require_columns(orders, ["order_date", "amount_cny"], "orders")
     labelled = orders if "kind" in orders.columns else classify_orders(orders, customers)
     year = labelled["order_date"].dt.year.rename("year")
     table = (labelled.groupby([year, labelled["kind"].astype(str)])["amount_cny"].sum()
@@ -408,7 +366,7 @@ def depth_by_year(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -
     table["total"] = table.sum(axis=1)
     table = table.reset_index()
     if customers is not None and "referred_by" in customers.columns:
-        require_columns(customers, ["acquired_date"], "customers")
+        customers = require_table(customers, "customers", "customers", ["acquired_date", "referred_by"])
         referred = customers.loc[customers["referred_by"].notna(), "acquired_date"].dt.year.value_counts()
         table["referrals"] = table["year"].map(referred).fillna(0).astype(np.int64)
     return table
@@ -417,7 +375,8 @@ def depth_by_year(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -
 # ---------------------------------------------------------------------------------------------
 # Breadth: customers won, kept, lost and won back
 
-def breadth(customers: pd.DataFrame, years=range(2019, 2026)) -> pd.DataFrame:
+@tables(customers=["acquired_date", "lost_date", "won_back_date"])
+def breadth(customers: pd.DataFrame, years=rules.YEARS) -> pd.DataFrame:
     """Count the relationships won, kept, lost and won back in each year.
 
     Definitions for a year ``y`` (a customer is *active* on a day if acquired before it and not lost
@@ -451,40 +410,25 @@ def breadth(customers: pd.DataFrame, years=range(2019, 2026)) -> pd.DataFrame:
        year  active_start  won  kept  lost  retention_rate
     0  2019             2    1     1     1             0.5
     """
-    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    _require_dates(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    ys = _years(years)
-    starts = np.array([np.datetime64(f"{y}-01-01", "ns") for y in ys])
-    ends = np.array([np.datetime64(f"{y + 1}-01-01", "ns") for y in ys])
-
-    def within(column: str) -> np.ndarray:
-        values = customers[column].to_numpy("datetime64[ns]")[None, :]
-        return (values >= starts[:, None]) & (values < ends[:, None])
-
-    active_start = _active_on(customers, starts)
-    lost_in = within("lost_date")
-    kept = (active_start & ~lost_in).sum(axis=1)
-    n_start = active_start.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rate = np.where(n_start > 0, kept / np.maximum(n_start, 1), np.nan)
-    return pd.DataFrame({
-        "year": ys,
-        "active_start": n_start.astype(np.int64),
-        "won": within("acquired_date").sum(axis=1).astype(np.int64),
-        "kept": kept.astype(np.int64),
-        "lost": lost_in.sum(axis=1).astype(np.int64),
-        "won_back": within("won_back_date").sum(axis=1).astype(np.int64),
-        "active_end": _active_on(customers, ends).sum(axis=1).astype(np.int64),
-        "retention_rate": rate,
-    })
+    table = rules.yearly_counts(customers, years).rename(columns={"acquired": "won", "retained": "kept"})
+    start = table["active_start"]
+    table["retention_rate"] = (table["kept"] / start.where(start > 0)).astype(float)
+    return table[["year", "active_start", "won", "kept", "lost", "won_back", "active_end", "retention_rate"]]
 
 
-def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+_SPEND = ["year", "spend_type", "amount_cny"]
+_CUSTOMER_DATES = ["acquired_date", "lost_date", "won_back_date"]
+
+
+@tables(spend=_SPEND, customers=_CUSTOMER_DATES)
+def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=None) -> pd.DataFrame:
     """What winning a new customer and keeping an existing one cost, year by year.
 
     ``cost_per_new`` = acquisition spend / customers won; ``cost_per_kept`` = retention spend /
     customers kept (as in :func:`breadth`); ``ratio`` = cost_per_new / cost_per_kept: the number
-    the literature puts at 5 (seeds 000 and 002).
+    the literature puts at 5 (seeds 000 and 002). A year with no customer won (or kept) has no cost
+    per customer (missing), not an infinite one. The course's one cost-per-customer table: lessons
+    01 and 05 both use it.
 
     Parameters
     ----------
@@ -492,11 +436,13 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFr
         Columns ``year``, ``spend_type`` (``acquisition`` / ``retention``), ``amount_cny``.
     customers : DataFrame
         As for :func:`breadth`.
+    years : iterable of int, optional
+        The years to show (default: every year of ``spend``).
 
     Returns
     -------
     DataFrame
-        One row per year of ``spend``: ``year``, ``acquisition_cny``, ``retention_cny``, ``won``,
+        One row per year: ``year``, ``acquisition_cny``, ``retention_cny``, ``won``,
         ``kept``, ``cost_per_new``, ``cost_per_kept``, ``ratio``.
 
     Examples
@@ -505,13 +451,20 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFr
     >>> costs = cost_per_customer(datasets.load_spend(), datasets.load_customers())
     >>> costs[["year", "won", "kept"]].tail(2).to_dict("records")
     [{'year': 2024, 'won': 50, 'kept': 1012}, {'year': 2025, 'won': 76, 'kept': 1001}]
+    >>> cost_per_customer(datasets.load_spend(), datasets.load_customers(), years=[2020])["year"].tolist()
+    [2020]
     """
-    require_columns(spend, ["year", "spend_type", "amount_cny"], "spend")
     types = set(spend["spend_type"].astype(str))
     if not {"acquisition", "retention"} <= types:
         raise ValueError(f"spend['spend_type'] must include 'acquisition' and 'retention'; got {sorted(types)}")
+    if years is not None:
+        ys = _years(years)
+        spend = spend[spend["year"].isin(ys)]
+        missing = sorted(set(ys.tolist()) - set(spend["year"].tolist()))
+        if missing:
+            raise ValueError(f"years must be years of spend; spend has no rows for {missing}")
     by_year = (spend.groupby([spend["year"], spend["spend_type"].astype(str)])["amount_cny"].sum()
-               .unstack(fill_value=0.0))
+               .unstack(fill_value=0.0).reindex(columns=["acquisition", "retention"], fill_value=0.0))
     counts = breadth(customers, by_year.index.astype(np.int64)).set_index("year")
     table = pd.DataFrame({
         "year": by_year.index.astype(np.int64),
@@ -520,33 +473,38 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFr
         "won": counts["won"].to_numpy(),
         "kept": counts["kept"].to_numpy(),
     })
-    with np.errstate(invalid="ignore", divide="ignore"):
-        table["cost_per_new"] = table["acquisition_cny"] / table["won"].where(table["won"] > 0)
-        table["cost_per_kept"] = table["retention_cny"] / table["kept"].where(table["kept"] > 0)
-    table["ratio"] = table["cost_per_new"] / table["cost_per_kept"]
+    table["cost_per_new"] = table["acquisition_cny"] / table["won"].where(table["won"] > 0)
+    table["cost_per_kept"] = table["retention_cny"] / table["kept"].where(table["kept"] > 0)
+    table["ratio"] = table["cost_per_new"] / table["cost_per_kept"].where(table["cost_per_kept"] > 0)
     return table
 
 
-def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame) -> float:
+@tables(spend=_SPEND, customers=_CUSTOMER_DATES)
+def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=None) -> float:
     """How many times keeping a customer does winning a new one cost, over all years of ``spend``?
 
-    Total acquisition spend per customer won, divided by total retention spend per customer kept.
+    Total acquisition spend per customer won, divided by total retention spend per customer kept,
+    pooled over ``years`` (default every year of ``spend``), from :func:`cost_per_customer`.
 
     Examples
     --------
     >>> from crmlessons import datasets
-    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 1)
-    4.7
+    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 2)
+    4.72
     """
-    t = cost_per_customer(spend, customers)
-    if t["won"].sum() == 0 or t["kept"].sum() == 0:
-        raise ValueError("cost_ratio needs at least one customer won and one kept in the years of spend")
-    return float((t["acquisition_cny"].sum() / t["won"].sum()) / (t["retention_cny"].sum() / t["kept"].sum()))
+    t = cost_per_customer(spend, customers, years)
+    won, kept, keeping = t["won"].sum(), t["kept"].sum(), t["retention_cny"].sum()
+    if won == 0 or kept == 0 or keeping == 0:
+        raise ValueError("cost_ratio needs at least one customer won, one kept and some retention spend "
+                         f"in the years of spend; got {won} won, {kept} kept, {keeping:,.0f} CNY retention spend")
+    return float((t["acquisition_cny"].sum() / won) / (keeping / kept))
 
 
 # ---------------------------------------------------------------------------------------------
 # Knowing one customer: the three levels (seed 000)
 
+@tables(customers=["customer_id", "won_back_date", "preferred_channel", "communication_style"],
+        survey=["customer_id"])
 def example_customer(customers: pd.DataFrame, survey: pd.DataFrame) -> str:
     """Return a customer worth studying on all three levels: won back, surveyed, fully recorded.
 
@@ -559,9 +517,6 @@ def example_customer(customers: pd.DataFrame, survey: pd.DataFrame) -> str:
     >>> example_customer(datasets.load_customers(), datasets.load_survey()).startswith("C")
     True
     """
-    require_columns(customers, ["customer_id", "won_back_date", "preferred_channel", "communication_style"],
-                    "customers")
-    require_columns(survey, ["customer_id"], "survey")
     full = survey.loc[survey.notna().all(axis=1), "customer_id"]
     good = customers[customers["won_back_date"].notna() & customers["preferred_channel"].notna()
                      & customers["communication_style"].notna() & customers["customer_id"].isin(full)]
@@ -587,6 +542,10 @@ def _date_text(value) -> str:
     return "-" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
+@tables(customers=["customer_id", "acquired_date", "industry", "company_size", "employees", "founded_year", "region", "preferred_channel", "communication_style", "primary_product_line", "status", "lost_date", "won_back_date"],
+        orders=["customer_id", "order_date", "product_line", "tier", "amount_cny"],
+        survey=["customer_id", "satisfaction", "loyalty_emotional", "loyalty_behavioural", "loyalty_intentional", "complaints_12m", "complaints_resolved"],
+        losses=["customer_id", "lost_date", "reason"])
 def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataFrame, survey: pd.DataFrame,
                      losses: pd.DataFrame) -> pd.DataFrame:
     """Gather one customer's records on the three levels of knowing a customer (seed 000).
@@ -618,13 +577,6 @@ def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataF
     """
     from crmlessons.datasets import dictionary
 
-    require_columns(customers, ["customer_id", "acquired_date", "industry", "company_size", "employees",
-                                "founded_year", "region", "preferred_channel", "communication_style",
-                                "primary_product_line", "status", "lost_date", "won_back_date"], "customers")
-    require_columns(orders, ["customer_id", "order_date", "product_line", "tier", "amount_cny"], "orders")
-    require_columns(survey, ["customer_id", "satisfaction", "loyalty_emotional", "loyalty_behavioural",
-                             "loyalty_intentional", "complaints_12m", "complaints_resolved"], "survey")
-    require_columns(losses, ["customer_id", "lost_date", "reason"], "losses")
     if not isinstance(customer_id, str):
         raise TypeError(f"customer_id must be a string such as 'C00001'; got {type(customer_id).__name__} {customer_id!r}")
     match = customers.loc[customers["customer_id"] == customer_id]

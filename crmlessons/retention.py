@@ -24,24 +24,15 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from crmlessons.checks import require_columns, require_number
+from crmlessons.checks import require_date, require_flag, require_number, require_years, tables
+from crmlessons.datasets.rules import AS_OF, ORDERS_START, YEARS
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY, RELATIONSHIP_REASONS
-from crmlessons.relationship import breadth
-from crmlessons.relationship import cost_per_customer as relationship_costs
+from crmlessons.relationship import breadth, cost_per_customer, cost_ratio
 
-#: Years the orders, spend and customer losses all cover (2019-2025).
-YEARS = tuple(range(2019, 2026))
+_years = require_years
 
 
-def _years(years) -> list[int]:
-    years = list(years)
-    if not years:
-        raise ValueError("years must list at least one year; got none")
-    for y in years:
-        require_number(y, "years", low=1900, high=2100, integer=True)
-    return years
-
-
+@tables(customers=["acquired_date", "lost_date", "won_back_date"])
 def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     """Customers per calendar year: active on 1 January, acquired, lost, retained, retention rate.
 
@@ -57,11 +48,11 @@ def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     >>> table.columns.tolist()
     ['year', 'active_start', 'acquired', 'lost', 'retained', 'retention_rate']
     """
-    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
     table = breadth(customers, _years(years)).rename(columns={"won": "acquired", "kept": "retained"})
     return table[["year", "active_start", "acquired", "lost", "retained", "retention_rate"]]
 
 
+@tables(customers=["acquired_date", "lost_date", "won_back_date"])
 def retention_rate(customers: pd.DataFrame, years=YEARS) -> float:
     """Share of customers active on 1 January still not lost at year end, pooled over ``years``.
 
@@ -77,50 +68,8 @@ def retention_rate(customers: pd.DataFrame, years=YEARS) -> float:
     return float(table["retained"].sum() / table["active_start"].sum())
 
 
-def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
-    """Acquisition cost per new customer and retention cost per retained customer, each year.
-
-    :func:`crmlessons.relationship.cost_per_customer` (lesson 01) over ``years``, under this
-    lesson's names.
-
-    Examples
-    --------
-    >>> from crmlessons import datasets
-    >>> table = cost_per_customer(datasets.load_spend(), datasets.load_customers())
-    >>> table.columns.tolist()[-3:]
-    ['acquisition_cost', 'retention_cost', 'ratio']
-    """
-    require_columns(spend, ["year", "spend_type", "amount_cny"], "spend")
-    years = _years(years)
-    kinds = set(spend["spend_type"].astype(str))
-    if not {"acquisition", "retention"} <= kinds:
-        raise ValueError(f"spend must have spend_type 'acquisition' and 'retention' rows; got {sorted(kinds)}")
-    table = relationship_costs(spend[spend["year"].isin(years)], customers).rename(columns={
-        "won": "acquired", "kept": "retained", "acquisition_cny": "acquisition_spend",
-        "retention_cny": "retention_spend", "cost_per_new": "acquisition_cost", "cost_per_kept": "retention_cost"})
-    return table[["year", "acquired", "retained", "acquisition_spend", "retention_spend",
-                  "acquisition_cost", "retention_cost", "ratio"]]
-
-
-def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=YEARS) -> float:
-    """How many times more winning a new customer costs than keeping one (pooled over ``years``).
-
-    (acquisition spend / customers acquired) / (retention spend / customers retained). The sources
-    say 5 (seed 000; seed 002).
-
-    Examples
-    --------
-    >>> from crmlessons import datasets
-    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 2)
-    4.72
-    """
-    t = cost_per_customer(spend, customers, years)
-    acq = t["acquisition_spend"].sum() / t["acquired"].sum()
-    ret = t["retention_spend"].sum() / t["retained"].sum()
-    return float(acq / ret)
-
-
-def customer_years(customers: pd.DataFrame, start="2019-01-01", end="2025-12-31") -> float:
+@tables(customers=["acquired_date", "lost_date", "won_back_date"])
+def customer_years(customers: pd.DataFrame, start=ORDERS_START, end=AS_OF) -> float:
     """Years of active relationship of all customers between ``start`` and ``end`` (exposure).
 
     Examples
@@ -131,14 +80,16 @@ def customer_years(customers: pd.DataFrame, start="2019-01-01", end="2025-12-31"
     >>> round(customer_years(one, end="2025-12-31"), 2)
     1.0
     """
-    require_columns(customers, ["acquired_date", "lost_date", "won_back_date"], "customers")
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    lo, hi = require_date(start, "start"), require_date(end, "end")
+    if hi < lo:
+        raise ValueError(f"end must not be before start; got start {lo:%Y-%m-%d}, end {hi:%Y-%m-%d}")
     first_end = customers["lost_date"].fillna(hi).clip(upper=hi)
     first = (first_end - customers["acquired_date"].clip(lower=lo)).dt.days.clip(lower=0)
     second = (hi - customers["won_back_date"].clip(lower=lo)).dt.days.clip(lower=0).fillna(0)
     return float((first + second).sum() / 365.25)
 
 
+@tables(orders=["order_date", "amount_cny", "margin_cny"], customers=["acquired_date", "lost_date", "won_back_date"], spend=())
 def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, years=YEARS,
           discount_rate: float = 0.0) -> pd.Series:
     """The figures that price a lost customer, measured on the data (2019-2025 by default).
@@ -169,18 +120,17 @@ def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, ye
     >>> bool(f["lost_customer_cost"] == f["lost_margin"] + f["acquisition_cost"])
     True
     """
-    require_columns(orders, ["order_date", "amount_cny", "margin_cny"], "orders")
     require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
     years = _years(years)
-    start, end = pd.Timestamp(f"{min(years)}-01-01"), pd.Timestamp(f"{max(years)}-12-31")
+    start, end = pd.Timestamp(f"{min(years)}-01-01"), pd.Timestamp(f"{max(years)}-12-31")  # whole years
     inside = orders[(orders["order_date"] >= start) & (orders["order_date"] <= end)]
     exposure = customer_years(customers, start, end)
     if exposure <= 0:
         raise ValueError("customers has no active relationship in the chosen years")
     rate = retention_rate(customers, years)
     costs = cost_per_customer(spend, customers, years)
-    acquisition = costs["acquisition_spend"].sum() / costs["acquired"].sum()
-    retention = costs["retention_spend"].sum() / costs["retained"].sum()
+    acquisition = costs["acquisition_cny"].sum() / costs["won"].sum()
+    retention = costs["retention_cny"].sum() / costs["kept"].sum()
     expected = expected_years(rate, discount_rate)
     margin = float(inside["margin_cny"].sum() / exposure)
     lost_margin = margin * expected
@@ -227,6 +177,7 @@ def lost_customer_cost(margin_per_year: float, retention: float, acquisition_cos
     return margin_per_year * expected_years(retention, discount_rate) + acquisition_cost
 
 
+@tables(losses=["loss_type", "lost_date", "reason"], orders=(), customers=(), spend=())
 def reason_values(losses: pd.DataFrame, orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame,
                   years=YEARS, spread_unknown: bool = True) -> pd.DataFrame:
     """Per reason: lost customers a year and the yearly figures that price them. Compute once.
@@ -260,7 +211,6 @@ def reason_values(losses: pd.DataFrame, orders: pd.DataFrame, customers: pd.Data
     >>> len(table), round(float(table["lost_per_year"].sum()), 1)
     (10, 47.9)
     """
-    require_columns(losses, ["loss_type", "lost_date", "reason"], "losses")
     years = _years(years)
     f = facts(orders, customers, spend, years)
     lost = losses[(losses["loss_type"].astype(str) == "customer") & losses["lost_date"].dt.year.isin(years)]
@@ -269,7 +219,7 @@ def reason_values(losses: pd.DataFrame, orders: pd.DataFrame, customers: pd.Data
     if bad:
         raise ValueError(f"losses has reason code(s) {bad} outside the taxonomy; expected {list(REASON_CATEGORY)}")
     n_known = int(reasons.notna().sum())
-    scale = len(lost) / n_known if (spread_unknown and n_known) else 1.0
+    scale = len(lost) / n_known if (require_flag(spread_unknown, "spread_unknown") and n_known) else 1.0
     per_reason = reasons.value_counts().reindex(list(REASON_CATEGORY), fill_value=0)
     table = pd.DataFrame({"reason": list(REASON_CATEGORY), "category": list(REASON_CATEGORY.values())})
     table["lost_per_year"] = per_reason.to_numpy() * scale / len(years)
@@ -284,10 +234,7 @@ VALUE_COLUMNS = ("reason", "category", "lost_per_year", "revenue_per_year", "mar
                  "replacement_cost")
 
 
-def _check_values(values: pd.DataFrame) -> None:
-    require_columns(values, VALUE_COLUMNS, "values")
-
-
+@tables(values=VALUE_COLUMNS)
 def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate: float = 0.0) -> pd.Series:
     """What cutting losses of some reasons is worth (pure arithmetic on :func:`reason_values`).
 
@@ -316,7 +263,6 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
     >>> what_if(values, {"price": 0.2}).round(6).to_dict()
     {'customers_kept': 2.0, 'revenue_saved': 1000.0, 'margin_saved': 200.0, 'replacement_saved': 100.0, 'break_even_budget': 300.0}
     """
-    _check_values(values)
     if not isinstance(reductions, Mapping):
         raise TypeError(f"reductions must be a dict of reason code -> share (0 to 1); got {type(reductions).__name__}")
     reasons = values["reason"].tolist()
@@ -336,6 +282,7 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
                       "break_even_budget": margin + replacement})
 
 
+@tables(values=VALUE_COLUMNS)
 def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = 0.0) -> pd.Series:
     """What cutting every company-side loss by ``share`` is worth (see :func:`what_if`).
 
@@ -347,12 +294,12 @@ def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = 
     >>> bool(cut_company_side(values, 0.0)["customers_kept"] == 0)
     True
     """
-    _check_values(values)
     require_number(share, "share", low=0.0, high=1.0)
     reasons = values.loc[values["category"] == CONTROLLABLE, "reason"]
     return what_if(values, {r: share for r in reasons}, discount_rate)
 
 
+@tables(losses=["loss_type", "reason"], spend=(), customers=())
 def claims(losses: pd.DataFrame, spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
     """The literature's claims next to what the case data says.
 
@@ -372,7 +319,6 @@ def claims(losses: pd.DataFrame, spend: pd.DataFrame, customers: pd.DataFrame) -
     >>> table["claimed"].round(3).tolist()
     [5.0, 0.667, 0.667, 0.667]
     """
-    require_columns(losses, ["loss_type", "reason"], "losses")
     lost = losses[losses["loss_type"].astype(str) == "customer"]["reason"].astype(object).dropna()
     if lost.empty:
         raise ValueError("losses has no lost customer with a known reason")

@@ -37,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from crmlessons.checks import require_number
+from crmlessons.checks import require_number, tables
 
 #: The default firm: roughly the case company's size and costs, with the sources' 5 : 1 cost ratio.
 DEFAULTS = dict(share_acquisition=0.5, cost_new=10_000.0, cost_keep=2_000.0, base_retention=0.80,
@@ -147,6 +147,7 @@ def simulate(share_acquisition: float = DEFAULTS["share_acquisition"], cost_new:
     })
 
 
+@tables(sim=["plan", "year", "customers", "cumulative_profit", "share_acquisition"])
 def summary(sim: pd.DataFrame) -> pd.DataFrame:
     """Customers and cumulative profit of each plan in the last year of a :func:`simulate` result.
 
@@ -155,9 +156,6 @@ def summary(sim: pd.DataFrame) -> pd.DataFrame:
     >>> summary(simulate())["customers"].round().astype(int).to_dict()
     {'chosen': 889, 'all_acquisition': 664, 'all_retention': 759}
     """
-    from crmlessons.checks import require_columns
-
-    require_columns(sim, ["plan", "year", "customers", "cumulative_profit", "share_acquisition"], "sim")
     last = sim[sim["year"] == sim["year"].max()]
     table = last.set_index(last["plan"].astype(str))[["share_acquisition", "customers", "cumulative_profit"]]
     table.index.name = None

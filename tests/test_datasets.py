@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import pydoc
 import subprocess
 import sys
+import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +16,10 @@ import pandas as pd
 import pytest
 
 import crmlessons.datasets as ds
+from crmlessons import checks, i18n
 from crmlessons.datasets import build as build_mod
+from crmlessons.datasets import rules
+from crmlessons.datasets._io import coerce, read_csv, to_csv_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = {"n_leads": 400, "n_customers": 150, "n_salespeople": 8}
@@ -164,7 +172,7 @@ def test_make_case_sizes(small):
     ({"random_state": "a"}, TypeError, ["random_state", "str"]),
     ({"random_state": 1.5}, TypeError, ["random_state", "float"]),
     ({"random_state": -1}, ValueError, ["random_state", "-1"]),
-    ({"n_leads": -5}, ValueError, ["n_leads", ">= 1", "-5"]),
+    ({"n_leads": -5}, ValueError, ["n_leads", "at least 1", "-5"]),
     ({"n_customers": 0}, ValueError, ["n_customers", "0"]),
     ({"n_salespeople": 2.0}, TypeError, ["n_salespeople", "float"]),
     ({"n_leads": True}, TypeError, ["n_leads", "bool"]),
@@ -194,9 +202,13 @@ def test_bad_table_names():
 def test_dictionary_has_labels(table):
     d = ds.dictionary(table)
     assert list(d.columns) == ["column", "dtype", "unit", "allowed", "nullable", "key", "description",
-                               "label_en", "label_zh"]
+                               "description_zh", "label_en", "label_zh"]
     assert d["label_en"].str.len().gt(0).all() and d["label_zh"].str.len().gt(0).all()
     assert d["description"].str.len().gt(0).all()
+    # every column has its own Chinese description, in Chinese, not a copy of another column's
+    assert d["description_zh"].map(lambda text: any("\u4e00" <= ch <= "\u9fff" for ch in text)).all()
+    assert d["description_zh"].is_unique
+    assert not d["description_zh"].eq(d["description"]).any()
     assert d["key"].any()
 
 
@@ -333,3 +345,310 @@ def test_use_variant_switches_every_loader_and_every_check():
 def test_use_variant_rejects_a_bad_seed_by_name():
     with pytest.raises((TypeError, ValueError), match="random_state"):
         ds.use_variant("group 3")
+
+
+# ------------------------------------------------------------------ the generator, one table at a time
+# Digests of make_case tables recorded from the generator as it was BEFORE it was split into one
+# function per table (issue 12): the first 16 hex digits of the sha256 of each table's CSV text (as
+# datasets/ ships it), in TABLES order. The CSV text, not the raw float bits, so that a last-bit
+# difference of exp/log between machines cannot fail the test; any change of a random draw changes
+# the text. make_case(0) is covered byte for byte by the shipped files.
+RECORDED_DIGESTS = {
+    "seed 1": ((1, {}), "96ab0841b000c388 d22c058ef2761e92 19d229be9da86d47 db59093f7009728a 7e705856ff30addf "
+                        "0921f72711f50bdf f58a761471f73599 3adfd62a72d4eb48 870b66145fb6ba8b"),
+    "seed 2": ((2, {}), "50cf436c19f519ef 135a883a05426709 1795e3edd3cef480 b7fc67f361c4a1eb 7387e3fad8e8081a "
+                        "0b8ef5ef967898ec caf44ccf73cb1c8c 2f821bb755758cff 870b66145fb6ba8b"),
+    "seed 7": ((7, {}), "1cf27f7a323ab2c7 d48c1de92b286e4e 45d0ae00f36908c3 ec50fcad6721a937 eb638de5cd2d0e3a "
+                        "83096ca3c57b3d5c 837b6cb7827fd412 2acd990619964926 870b66145fb6ba8b"),
+    "seed 123": ((123, {}), "bd46cd7b5244b6e7 cfd9a8b61cb91c73 10baba5ce75827ad 42b92f5c058767ba 1818c04afcc5bf95 "
+                            "c91893a7401da572 60a660c65fa3ae03 5821981437a760f9 870b66145fb6ba8b"),
+    "small": ((3, {"n_leads": 300, "n_customers": 100, "n_salespeople": 5}),
+              "8dfbe2d639400cdd 892b559036766471 b1b6dd10d2efb4d8 e2aec1be778fe400 d6063b76d0a406c4 "
+              "151c3d5f8392b15b eac478f2e8db08d0 6de315fb971fd0a0 870b66145fb6ba8b"),
+    "tiny": ((5, {"n_leads": 50, "n_customers": 20, "n_salespeople": 2}),
+             "f3402f22d2b825aa e5dcb1fcaf38d6b8 e29a674d3ef9a8fb 85f3a1b738ff4c68 9b926b1cfd2c35ce "
+             "05311a8459090fab 6e48ec969c2ebc53 0ac90c9ce61df415 870b66145fb6ba8b"),
+    "team of 12, few customers": ((11, {"n_leads": 2000, "n_customers": 50, "n_salespeople": 12}),
+                                  "8e870ee7c7a3bc32 fb8ca3086c776863 7b44eabc9f6e056f e2ea76457a989ac6 "
+                                  "5ec82b3dc065f559 43d9cb97ba438e39 121d762ffae7b28b 49dcb4650537098b "
+                                  "870b66145fb6ba8b"),
+    "a Generator": (("generator 99", {"n_leads": 500, "n_customers": 200, "n_salespeople": 9}),
+                    "7673caefe10d603d 6e0bc89672785ad6 9f484a73b644e7b2 5c4b22f15e392343 ac6bfd0f3f669fc0 "
+                    "7398dbc00865a598 b2d41acaac131084 b7eb1847c634b2f7 870b66145fb6ba8b"),
+}
+
+
+@pytest.mark.parametrize("label", RECORDED_DIGESTS)
+def test_generator_reproduces_the_tables_recorded_before_the_split(label):
+    (seed, sizes), digests = RECORDED_DIGESTS[label]
+    random_state = np.random.default_rng(99) if seed == "generator 99" else seed
+    case = ds.make_case(random_state, **sizes)
+    made = {t: hashlib.sha256(to_csv_text(case.tables[t], t).encode("utf-8")).hexdigest()[:16] for t in ds.TABLES}
+    recorded = dict(zip(ds.TABLES, digests.split()))
+    changed = [t for t in ds.TABLES if made[t] != recorded[t]]
+    assert not changed, f"{label}: tables differ from the recorded ones: {changed}"
+
+
+def test_generator_steps_draw_in_a_fixed_order_over_a_shared_state():
+    from crmlessons.datasets import _generator
+
+    names = [step.__name__ for step in _generator.STEPS]
+    assert names[-1] == "spend_table" and len(set(names)) == len(names)
+    variant = _generator.Variant(np.random.default_rng(5), ds.PARAMS, 50, 20, 2,
+                                 as_of=_generator._day(rules.AS_OF))
+    for step in _generator.STEPS:
+        step(variant)
+    assert set(variant.tables) == set(ds.TABLES)
+    assert variant.team is not None and variant.customers is not None and variant.respondents is not None
+    made = ds.make_case(5, n_leads=50, n_customers=20, n_salespeople=2)  # the same draws as make_case
+    for name in ds.TABLES:
+        pd.testing.assert_frame_equal(coerce(variant.tables[name], name), made.tables[name])
+
+
+def test_a_variant_with_no_survey_answers_writes_and_reads_back():
+    case = ds.make_case(0, n_leads=1, n_customers=1, n_salespeople=1)
+    for name in ds.TABLES:
+        text = to_csv_text(case.tables[name], name)
+        back = read_csv(io.StringIO(text), name)
+        assert len(back) == len(case.tables[name]), name
+
+
+def test_generator_does_not_use_deprecated_unitless_datetimes():
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", category=DeprecationWarning, module="crmlessons")
+        ds.make_case(1, n_leads=300, n_customers=100, n_salespeople=5)
+
+
+# ------------------------------------------------------------------ imports
+def run_python(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("module", ["crmlessons.datasets.dictionary", "crmlessons.datasets.rules",
+                                    "crmlessons.datasets"])
+def test_light_modules_do_not_import_the_generator(module):
+    loaded = run_python(f"import sys, {module}; "
+                        "print(sorted(m for m in sys.modules if m.startswith('crmlessons.datasets.')))")
+    for heavy in ("_generator", "generate", "effects", "load", "params"):
+        assert f"'crmlessons.datasets.{heavy}'" not in loaded, (module, loaded)
+
+
+def test_every_public_name_loads_and_is_listed():
+    code = ("import crmlessons.datasets as ds; missing = [n for n in ds.__all__ if not hasattr(ds, n)]; "
+            "print(missing, sorted(set(ds.__all__) - set(dir(ds))))")
+    assert run_python(code) == "[] []"
+    # a function named like its module stays the function after the module is imported
+    code = ("import crmlessons.datasets.dictionary, crmlessons.datasets.validate; "
+            "import crmlessons.datasets as ds; "
+            "from crmlessons.datasets import dictionary, validate, load_leads, make_case, PARAMS, describe; "
+            "print(callable(ds.dictionary), callable(dictionary), callable(validate), "
+            "len(ds.dictionary('orders')))")
+    assert run_python(code) == "True True True 7"
+    with pytest.raises(AttributeError, match="no attribute 'load_nothing'"):
+        ds.load_nothing  # noqa: B018
+
+
+def test_import_modules_in_any_order():
+    for first in ("crmlessons.datasets.effects", "crmlessons.datasets._generator", "crmlessons.datasets.build",
+                  "crmlessons.datasets.params", "crmlessons.datasets.validate", "crmlessons.datasets.load"):
+        assert run_python(f"import {first}; from crmlessons.datasets import measure_effects; print('ok')") == "ok"
+
+
+# ------------------------------------------------------------------ one home for each definition
+def test_calendar_comes_from_rules():
+    assert ds.PARAMS["as_of"] == rules.AS_OF and ds.COMPANY["as_of"] == rules.AS_OF
+    assert ds.PARAMS["cohort_end"] == rules.DECIDED_BEFORE
+    assert ds.PARAMS["leads_start"] == rules.LEADS_START and ds.PARAMS["orders_start"] == rules.ORDERS_START
+    assert tuple(ds.PARAMS["years"]) == rules.YEARS
+
+
+def test_dates_the_dictionary_names_agree_with_rules():
+    """The dictionary sits below rules in the layers, so it writes the dates out: they must agree."""
+    import re
+
+    calendar = {rules.AS_OF, rules.ORDERS_START, rules.LEADS_START, rules.DECIDED_BEFORE}
+    for table in ds.TABLES:
+        d = ds.dictionary(table)
+        for text in [*d["description"], *d["description_zh"]]:
+            assert set(re.findall(r"\d{4}-\d{2}-\d{2}", text)) <= calendar, (table, text)
+    spec = {t: ds.dictionary(t).set_index("column") for t in ("leads", "orders", "spend", "customers")}
+    leads_years = f"{rules.LEADS_START[:4]}-{rules.AS_OF[:4]}"
+    assert leads_years in spec["leads"].loc["created_date", "description"]
+    assert leads_years in spec["leads"].loc["created_date", "description_zh"]
+    assert f"{rules.ORDERS_START} to {rules.AS_OF}" in spec["orders"].loc["order_date", "description"]
+    assert f"{rules.ORDERS_START} 至 {rules.AS_OF}" in spec["orders"].loc["order_date", "description_zh"]
+    assert spec["spend"].loc["year", "allowed"] == f"{rules.YEARS[0]} to {rules.YEARS[-1]}"
+    assert spec["customers"].loc["founded_year", "allowed"].endswith(f"to {rules.AS_OF[:4]}")
+    assert rules.LEADS_START[:4] in spec["customers"].loc["origin", "description"]
+
+
+def test_customer_counts_follow_the_active_rule(case):
+    """Acquired in the year; retained = customer at the end of 31 December before, and not lost in the year,
+    counted customer by customer (the reading of the datasheet, not the vectorised code)."""
+    from crmlessons.datasets.effects import customer_counts_by_year
+
+    years, acquired, retained = customer_counts_by_year(case.customers)
+    assert list(years) == list(rules.YEARS)
+    for year, n_acquired, n_retained in zip(years, acquired, retained):
+        eve = pd.Timestamp(f"{year - 1}-12-31")
+        kept = 0
+        for row in case.customers.itertuples():
+            lost_by_eve = pd.notna(row.lost_date) and row.lost_date <= eve
+            back_by_eve = pd.notna(row.won_back_date) and row.won_back_date <= eve
+            customer_on_eve = row.acquired_date <= eve and not (lost_by_eve and not back_by_eve)
+            lost_in_year = pd.notna(row.lost_date) and row.lost_date.year == year
+            kept += customer_on_eve and not lost_in_year
+        assert n_acquired == (case.customers["acquired_date"].dt.year == year).sum()
+        assert n_retained == kept, year
+
+
+def test_measured_cohort_is_the_decided_leads(case):
+    cohort = rules.decided_leads(case.leads)
+    measured = ds.measure_effects(case).set_index("name").loc["overall_win_rate", "measured"]
+    assert measured == pytest.approx((cohort["outcome"] == "won").mean())
+    assert (cohort["outcome"] != "open").all()
+
+
+# ------------------------------------------------------------------ size bounds and seeds
+@pytest.mark.parametrize("argument, bound", [("n_leads", "2,000,000"), ("n_customers", "500,000"),
+                                             ("n_salespeople", "10,000")])
+def test_sizes_have_an_upper_bound(argument, bound):
+    start = time.perf_counter()
+    with pytest.raises(ValueError) as info:
+        ds.make_case(**{argument: 10**9})
+    assert time.perf_counter() - start < 1  # refused before anything is allocated
+    message = str(info.value)
+    assert message.startswith(f"{argument} must be at most {bound}") and "1,000,000,000" in message
+    from crmlessons.datasets.generate import MAX_SIZES
+
+    with pytest.raises(ValueError, match=argument):
+        ds.make_case(**{argument: MAX_SIZES[argument] + 1})
+
+
+def test_scale_benchmark_refuses_bad_sizes():
+    from crmlessons.datasets.bench import scale_benchmark
+
+    with pytest.raises(ValueError, match=r"sizes \(each\) must be between 1 and 15750000; got 0"):
+        scale_benchmark(sizes=(0,))
+    with pytest.raises(ValueError, match=r"sizes \(each\) must be between 1 and 15750000; got 1000000000"):
+        scale_benchmark(sizes=(10**9,))
+
+
+@pytest.mark.parametrize("bad", [-1, "a", 1.5, True, [3]])
+def test_bad_random_state_gets_the_course_wide_message(bad):
+    with pytest.raises((TypeError, ValueError)) as expected:
+        checks.check_random_state(bad)
+    with pytest.raises(type(expected.value)) as got:
+        ds.make_case(bad, n_leads=10, n_customers=10, n_salespeople=2)
+    assert str(got.value) == str(expected.value)
+    from crmlessons.datasets.generate import check_random_state
+
+    assert check_random_state is checks.check_random_state
+
+
+# ------------------------------------------------------------------ loaders and describe()
+@pytest.mark.parametrize("table", ds.TABLES)
+def test_each_loader_documents_its_own_table(table):
+    loader = getattr(ds, f"load_{table}")
+    assert loader.__name__ == f"load_{table}" and loader.__code__.co_freevars == ()  # written out, no factory
+    doc = loader.__doc__
+    assert f"table ``{table}``" in doc and "One row per" in doc and ">>> " in doc
+    assert "dictionary_columns" not in doc and "{" not in doc.split("Examples")[0]
+    others = [t for t in ds.TABLES if t != table]
+    assert not any(f"table ``{t}``" in doc for t in others)
+    assert f"table ``{table}``" in pydoc.render_doc(loader)
+
+
+def test_loader_docstrings_differ():
+    docs = {getattr(ds, f"load_{t}").__doc__ for t in ds.TABLES}
+    assert len(docs) == len(ds.TABLES)
+
+
+@pytest.mark.parametrize("table", ds.TABLES)
+def test_describe_in_english(table):
+    with i18n.using("en"):
+        d = ds.describe(table)
+    spec = ds.dictionary(table)
+    assert list(d.columns) == ["column", "label", "type", "unit", "allowed values", "description"]
+    assert d["column"].tolist() == spec["column"].tolist()
+    assert d["label"].tolist() == spec["label_en"].tolist()
+    assert d["description"].tolist() == spec["description"].tolist()
+
+
+@pytest.mark.parametrize("table", ds.TABLES)
+def test_describe_in_chinese(table):
+    with i18n.using("zh"):
+        d = ds.describe(table)
+    spec = ds.dictionary(table)
+    assert list(d.columns) == ["列名", "名称", "类型", "单位", "取值", "说明"]
+    assert d["列名"].tolist() == spec["column"].tolist()
+    assert d["名称"].tolist() == spec["label_zh"].tolist()
+    assert d["说明"].tolist() == spec["description_zh"].tolist()
+    assert d["类型"].isin(["文本", "类别", "整数", "数值", "是或否", "日期"]).all()
+
+
+def test_describe_shows_codes_with_labels_in_the_language():
+    with i18n.using("zh"):
+        zh = ds.describe("leads").set_index("列名")
+    with i18n.using("en"):
+        en = ds.describe("leads").set_index("column")
+    assert zh.loc["outcome", "取值"] == "won：赢单；lost：丢单；open：进行中"
+    assert en.loc["outcome", "allowed values"] == "won = Won; lost = Lost; open = Open"
+    assert zh.loc["need_strength", "取值"] == "1 至 5" and en.loc["need_strength", "allowed values"] == "1 to 5"
+    assert zh.loc["budget_cny", "单位"] == "元" and en.loc["budget_cny", "unit"] == "CNY"
+    assert en.loc["deal_value_cny", "type"] == "number" and zh.loc["created_date", "类型"] == "日期"
+    assert zh.loc["created_date", "单位"] == "" and en.loc["cycle_days", "unit"] == "days"
+    with i18n.using("zh"):
+        items = ds.describe("ask_items").set_index("列名")
+    assert items.loc["reverse_scored", "取值"] == "True（是）、False（否）"
+
+
+def test_describe_follows_the_course_language():
+    try:
+        i18n.set_language("zh")
+        assert "说明" in ds.describe("spend").columns
+    finally:
+        i18n.set_language("en")
+    assert "description" in ds.describe("spend").columns
+
+
+def test_describe_rejects_a_bad_table():
+    with pytest.raises(ValueError, match="table must be one of .*'lead'"):
+        ds.describe("lead")
+    with pytest.raises(TypeError, match="table must be a str"):
+        ds.describe(None)
+
+
+def test_chinese_dictionary_text_is_in_the_shipped_font():
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(str(i18n.font_path()))["cmap"].getBestCmap()
+    with i18n.using("zh"):
+        texts = [text for t in ds.TABLES for text in ds.describe(t).astype(str).to_numpy().ravel()]
+    texts += list(ds.describe("spend").columns)
+    missing = sorted({ch for text in texts for ch in text if ord(ch) > 0x2E80 and ord(ch) not in cmap})
+    assert not missing, f"rebuild the font with scripts/build_cjk_font.py: {missing}"
+
+
+def test_functions_taking_a_case_name_it():
+    for function in (ds.measure_effects, ds.validate_case):
+        with pytest.raises(TypeError, match=r"case must be a Case .* got str, whose salespeople"):
+            function("case.csv")
+
+
+def test_category_dtype_names_a_bad_vocabulary():
+    from crmlessons.datasets.vocabularies import category_dtype
+
+    with pytest.raises(ValueError, match=r"vocab must be one of the vocabularies \['region'.*got 'tiers'"):
+        category_dtype("tiers")
+    with pytest.raises(TypeError, match="vocab must be the name of a vocabulary"):
+        category_dtype(["tier"])
+
+
+def test_validate_accepts_an_empty_table_and_refuses_a_non_table(case):
+    empty = case.survey.iloc[:0]
+    assert ds.validate(empty, "survey") is empty
+    with pytest.raises(TypeError, match="df must be a pandas DataFrame"):
+        ds.validate([[1, 2]], "survey")

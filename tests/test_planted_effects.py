@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
 import crmlessons.datasets as ds
-from crmlessons.datasets import effects
+from crmlessons.datasets import effects, rules
 
 SEEDS = range(20)
 
@@ -67,7 +66,7 @@ def test_man_win_rate_falls_with_each_missing_factor_pooled():
     won = {n: [0, 0] for n in range(4)}
     for seed in SEEDS:
         leads = ds.make_leads(seed)
-        cohort = leads[leads["created_date"] < pd.Timestamp(effects.PARAMS["cohort_end"])]
+        cohort = rules.decided_leads(leads)
         n_present = effects.man_flags(cohort).sum(axis=1)
         for n in range(4):
             sel = cohort[n_present == n]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import html
+import math
 
+import pandas as pd
 import pytest
 
-from crmlessons import i18n, practice
+import crmlessons as crm
+from crmlessons import datasets, i18n, practice
 from crmlessons.lessons import all_exercises, get_quiz, lesson_ids
-from crmlessons.practice import Exercise, Mistake, Question, grade
+from crmlessons.practice import Exercise, Feedback, Mistake, Question, grade
+from crmlessons.widgets.quiz import quiz
 
 
 @pytest.fixture(autouse=True)
@@ -121,7 +125,7 @@ def test_grade_rejects_bad_answers():
     questions = get_quiz("00")
     with pytest.raises(ValueError, match="one entry per question"):
         grade(questions, [0])
-    with pytest.raises(ValueError, match="not an option index"):
+    with pytest.raises(ValueError, match=r"answers\[0\] must be an option index 0..2; got 99"):
         grade(questions, [99] * len(questions))
 
 
@@ -135,7 +139,7 @@ def test_question_validates_its_parts():
 
 @pytest.mark.parametrize("lesson", lesson_ids())
 def test_quiz_widget_gives_feedback_per_answer_and_a_score(lesson):
-    widget = practice.quiz(lesson)
+    widget = crm.quiz(lesson)
     for number, question in enumerate(widget.questions):
         wrong = (question.correct + 1) % len(question.options)
         widget.answer(number, wrong)
@@ -150,9 +154,116 @@ def test_quiz_widget_gives_feedback_per_answer_and_a_score(lesson):
 
 def test_a_widget_keeps_the_language_it_was_built_in():
     i18n.set_language("zh")
-    widget = practice.quiz("00")
+    widget = quiz("00")
     i18n.set_language("en")
     question = widget.questions[0]
     widget.answer(0, question.correct)
     assert "正确。" in widget._feedback[0].value and "得分" in widget.score.value
     assert i18n.get_language() == "en"
+
+
+def test_crm_quiz_is_the_widget_entry_point_and_practice_only_grades():
+    import crmlessons.widgets.quiz as quiz_widget
+
+    assert crm.quiz is quiz_widget.quiz
+    assert not hasattr(practice, "quiz"), "practice must not import the widgets (see tests/test_layers.py)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Any answer, and any data, get feedback in words: never an exception.
+
+#: Answers a student can type by accident, with the words their feedback must contain.
+ODD_ANSWERS = {
+    "10**400": (10**400, "401 digits"),
+    "-10**400": (-10**400, "401 digits"),
+    "10**5000": (10**5000, "5001 digits"),  # too long even to print on Python 3.11+
+    "nan": (float("nan"), "not a number (NaN)"),
+    "'nan' as text": ("nan", "not a number (NaN)"),
+    "inf": (float("inf"), "infinite (inf)"),
+    "-inf": (float("-inf"), "infinite (-inf)"),
+    "pd.NA": (pd.NA, "missing value"),
+    "None": (None, "Not answered yet"),
+    "text": ("about a third", None),
+    "list": ([0.25, 10**5000], None),
+    "dict": ({"answer": 0.25}, None),
+    "DataFrame": (pd.DataFrame({"share": [0.25, 0.5]}), None),
+    "Series": (pd.Series([0.25]), None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(all_exercises()))
+def test_every_exercise_answers_any_input_in_words(name):
+    exercise = all_exercises()[name]
+    general_hint = i18n.pick(exercise.hint)
+    for label, (given, words) in ODD_ANSWERS.items():
+        feedback = practice.check(name, given)
+        assert isinstance(feedback, Feedback) and not feedback.correct, f"{name} with {label}"
+        if words is not None:
+            assert words in feedback.message and general_hint not in feedback.message, f"{name} with {label}"
+
+
+def test_a_table_or_list_is_described_not_dumped():
+    feedback = make_share_exercise().check(pd.DataFrame({"share": range(1000)}))
+    assert "table (DataFrame) with 1000 rows and 1 columns" in feedback.message and "999" not in feedback.message
+    assert "Expected a number" in make_share_exercise().check([1, 2]).message
+
+
+def test_odd_answers_are_explained_in_chinese_too():
+    i18n.set_language("zh")
+    assert "不是一个数字（NaN）" in make_share_exercise().check(float("nan")).message
+    assert "401 位" in make_share_exercise().check(10**400).message
+
+
+def test_group_data_without_a_needed_column_say_so_instead_of_grading():
+    losses = datasets.load_losses().drop(columns="category")
+    feedback = crm.check("05.controllable_share", 0.5, losses=losses)
+    assert not feedback.correct and "cannot be used" in feedback.message and "'category'" in feedback.message
+    assert "Not yet" not in feedback.message
+
+
+def test_group_data_that_are_not_a_table_say_so():
+    feedback = crm.check("05.controllable_share", 0.5, losses="losses.csv")
+    assert not feedback.correct and "losses must be a table" in feedback.message
+
+
+def test_group_data_under_the_wrong_names_list_the_right_ones():
+    feedback = crm.check("05.lost_customer_cost", 1.0, orders=datasets.load_orders())
+    assert not feedback.correct and "orders, customers, spend" in feedback.message and "you gave orders" in feedback.message
+    feedback = crm.check("05.controllable_share", 0.5, loses=datasets.load_losses())
+    assert "you gave loses" in feedback.message and "losses=my_losses" in feedback.message
+
+
+def test_empty_group_data_have_no_rows_to_answer_from():
+    feedback = crm.check("03.full_man_win_rate", 0.13, leads=datasets.load_leads().iloc[:0])
+    assert not feedback.correct and "no rows" in feedback.message and "Not yet" not in feedback.message
+
+
+def test_a_right_answer_that_comes_out_nan_is_not_graded():
+    exercise = Exercise(name="t.mean", question={"en": "q", "zh": "q"}, data=lambda: {"table": pd.DataFrame({"x": [1.0]})},
+                        answer=lambda table: float(table["x"].mean()), hint={"en": "h", "zh": "h"},
+                        solution={"en": "s", "zh": "s"})
+    assert exercise.check(1.0).correct
+    empty = exercise.check(1.0, table=pd.DataFrame({"x": []}))
+    assert not empty.correct and "no rows to answer from (table is empty)" in empty.message
+    blank = exercise.check(1.0, table=pd.DataFrame({"x": [math.nan]}))
+    assert not blank.correct and "cannot be worked out" in blank.message and "nan" in blank.message
+    losses = datasets.load_losses().assign(category=None)  # no loss has a known category: nothing to grade against
+    feedback = crm.check("05.controllable_share", 0.5, losses=losses)
+    assert not feedback.correct and "Not yet" not in feedback.message and "category" in feedback.message
+
+
+def test_a_concept_functions_message_is_passed_on():
+    def answer(table):
+        raise ValueError("table needs a column 'x' of numbers; got text")
+
+    exercise = Exercise(name="t.msg", question={"en": "q", "zh": "q"}, data=lambda: {"table": pd.DataFrame({"x": [1]})},
+                        answer=answer, hint={"en": "h", "zh": "h"}, solution={"en": "s", "zh": "s"})
+    feedback = exercise.check(1, table=pd.DataFrame({"x": ["a"]}))
+    assert feedback.message.endswith("table needs a column 'x' of numbers; got text.") and not feedback.correct
+
+
+def test_an_error_on_the_shipped_data_is_a_bug_and_is_raised():
+    exercise = Exercise(name="t.bug", question={"en": "q", "zh": "q"}, data=lambda: {"table": {}},
+                        answer=lambda table: table["missing"], hint={"en": "h", "zh": "h"}, solution={"en": "s", "zh": "s"})
+    with pytest.raises(KeyError):
+        exercise.check(1)

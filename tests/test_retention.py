@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from crmlessons import datasets, i18n, loss, retention
 from crmlessons.datasets.effects import customer_counts_by_year
 from crmlessons.lessons import lesson05
-from crmlessons.widgets.loss import BENCHMARK, LossWhatIf, what_if
+from crmlessons.widgets.loss import LossWhatIf, what_if
 
 
 @pytest.fixture(scope="module")
@@ -141,15 +140,15 @@ def test_retention_bad_input(case, values):
         retention.expected_years(1)
     with pytest.raises(ValueError, match="discount_rate must be between"):
         retention.facts(case.orders, case.customers, case.spend, discount_rate=-0.1)
-    with pytest.raises(ValueError, match="spend must have spend_type 'acquisition' and 'retention'"):
+    with pytest.raises(ValueError, match=r"spend\['spend_type'\] must include 'acquisition' and 'retention'"):
         retention.cost_ratio(case.spend[case.spend["spend_type"] == "retention"], case.customers)
     with pytest.raises(ValueError, match=r"spend is missing column\(s\) \['amount_cny'\]"):
         retention.cost_ratio(case.spend.drop(columns="amount_cny"), case.customers)
-    with pytest.raises(TypeError, match="years must be a whole number"):
+    with pytest.raises(TypeError, match=r"years\[0\] must be a whole number"):
         retention.customers_by_year(case.customers, years=[2019.5])
     with pytest.raises(ValueError, match="years must list at least one year"):
         retention.retention_rate(case.customers, years=[])
-    with pytest.raises(ValueError, match="outside the taxonomy"):
+    with pytest.raises(ValueError, match=r"losses\['reason'\] must hold values from"):
         retention.reason_values(case.losses.assign(reason="weather"), case.orders, case.customers, case.spend)
 
 
@@ -195,17 +194,6 @@ def test_widget_in_chinese(values):
     assert "每年留住的客户" in w.result.value and "万" in w.result.value
     assert w.boxes["lack_of_care"].description.startswith("关怀不够")
     assert "假设分析" in repr(w)
-
-
-def test_widget_updates_well_under_a_tenth_of_a_second():
-    label, make, update = BENCHMARK[0]
-    w = make()
-    times = []
-    for i in range(12):
-        start = time.perf_counter()
-        update(w, i)
-        times.append(time.perf_counter() - start)
-    assert sorted(times)[len(times) // 2] < 0.1, f"{label}: median {sorted(times)[len(times) // 2]:.3f} s"
 
 
 def test_mini_case_is_bilingual():

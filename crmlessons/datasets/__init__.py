@@ -7,10 +7,14 @@ customer:
 - ``load_<table>()`` / ``load_case()`` read the shipped tables (``datasets/*.csv``, the variant
   ``make_case(0)``, data as of 2025-12-31);
 - ``make_case(random_state, ...)`` / ``make_<table>(...)`` generate a consistent variant for any seed;
-- ``dictionary(table)``, ``value_labels(column)`` describe every column and category in English and
-  Chinese; ``validate(df, table)`` / ``validate_case(case)`` check tables and links;
+- ``dictionary(table)``, ``describe(table)``, ``value_labels(column)`` describe every column and
+  category in English and Chinese; ``validate(df, table)`` / ``validate_case(case)`` check tables and
+  links;
 - ``planted_effects()`` declares the effects the generator plants, ``measure_effects(case)`` measures
   them.
+
+Importing the package is light: each name loads its module on first use (PEP 562), so that
+``crmlessons.datasets.rules`` or ``crmlessons.datasets.dictionary`` never loads the generator.
 
 Examples
 --------
@@ -22,43 +26,49 @@ Examples
 '赢单'
 """
 
-from crmlessons.datasets.dictionary import COMPANY, TABLES, dictionary, value_labels
-from crmlessons.datasets.effects import PARAMS, measure_effects, planted_effects
-from crmlessons.datasets.generate import (
-    Case,
-    make_ask_items,
-    make_case,
-    make_customers,
-    make_leads,
-    make_losses,
-    make_orders,
-    make_salespeople,
-    make_spend,
-    make_stage_history,
-    make_survey,
-)
-from crmlessons.datasets.load import (
-    load_ask_items,
-    load_case,
-    load_customers,
-    load_leads,
-    load_losses,
-    load_orders,
-    load_salespeople,
-    load_spend,
-    load_stage_history,
-    load_survey,
-    load_table,
-    current_variant,
-    use_variant,
-)
-from crmlessons.datasets.validate import ValidationError, validate, validate_case
+from __future__ import annotations
+
+import importlib
+
+# Two functions share their module's name: bind them now, so that importing the module
+# ``crmlessons.datasets.dictionary`` (or ``.validate``) later cannot replace the function with it.
+from crmlessons.datasets.dictionary import dictionary
+from crmlessons.datasets.validate import validate
+
+# Every other public name, and the module it lives in (loaded on first use).
+_LAZY = {
+    "COMPANY": "crmlessons.datasets.company",
+    **dict.fromkeys(["TABLES", "describe", "value_labels"], "crmlessons.datasets.dictionary"),
+    "PARAMS": "crmlessons.datasets.params",
+    **dict.fromkeys(["measure_effects", "planted_effects"], "crmlessons.datasets.effects"),
+    **dict.fromkeys(["Case", "make_case", "make_salespeople", "make_leads", "make_stage_history",
+                     "make_losses", "make_customers", "make_orders", "make_survey", "make_spend",
+                     "make_ask_items"], "crmlessons.datasets.generate"),
+    **dict.fromkeys(["load_case", "load_table", "load_salespeople", "load_leads", "load_stage_history",
+                     "load_losses", "load_customers", "load_orders", "load_survey", "load_spend",
+                     "load_ask_items", "use_variant", "current_variant"], "crmlessons.datasets.load"),
+    **dict.fromkeys(["ValidationError", "validate_case"], "crmlessons.datasets.validate"),
+}
 
 __all__ = [
     "COMPANY", "TABLES", "PARAMS", "Case", "ValidationError",
-    "dictionary", "value_labels", "planted_effects", "measure_effects", "validate", "validate_case",
+    "dictionary", "describe", "value_labels", "planted_effects", "measure_effects", "validate",
+    "validate_case",
     "load_case", "load_table", "load_salespeople", "load_leads", "load_stage_history", "load_losses",
-    "load_customers", "load_orders", "load_survey", "load_spend", "load_ask_items", "use_variant", "current_variant",
+    "load_customers", "load_orders", "load_survey", "load_spend", "load_ask_items", "use_variant",
+    "current_variant",
     "make_case", "make_salespeople", "make_leads", "make_stage_history", "make_losses",
     "make_customers", "make_orders", "make_survey", "make_spend", "make_ask_items",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module 'crmlessons.datasets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

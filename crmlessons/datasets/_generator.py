@@ -1,21 +1,125 @@
 """The seeded, vectorised generator of the case company (internal; public API in ``generate``).
 
-Every number comes from :data:`crmlessons.datasets.effects.PARAMS`. Dates are handled as integer day
-numbers (days since 1970-01-01) and turned into ``datetime64[ns]`` at the end.
+:func:`generate` runs :data:`STEPS`, one function per table, over a shared :class:`Variant`: the
+random generator, the parameters (:data:`crmlessons.datasets.params.PARAMS`, the only source of the
+numbers), the sizes, the tables made so far and the facts that later tables need (:class:`Team`,
+:class:`Leads`, :class:`Customers`, :class:`Respondents`). Dates are integer day numbers (days since
+1970-01-01) until they are written into a table as ``datetime64[ns]``.
+
+The order of the random draws is part of the output: every step draws what it always drew, in the
+same order, or every variant changes (``tests/test_datasets.py`` holds digests of several variants).
+A new table or planted effect is therefore a new step at the end of :data:`STEPS` (or new draws after
+every existing one), reading what it needs from the :class:`Variant`; the existing tables stay the same.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from itertools import product
+from math import erf, pi
+
 import numpy as np
 import pandas as pd
 
-from crmlessons.datasets.dictionary import ASK_ITEM_IDS, VOCABULARIES, category_dtype
-from crmlessons.datasets.effects import PARAMS
+from crmlessons.datasets.dictionary import ASK_ITEM_IDS
+from crmlessons.datasets.params import PARAMS
+from crmlessons.datasets.rules import STAGES, customer_counts_by_year
+from crmlessons.datasets.vocabularies import VOCABULARIES, category_dtype
 
-P = PARAMS
-STAGES = list(VOCABULARIES["stage"])
+SIZE_CLASSES = list(VOCABULARIES["company_size"])
+PRODUCT_LINES = list(VOCABULARIES["product_line"])
 
 
+# ------------------------------------------------------------------------------------------------
+# The shared state
+# ------------------------------------------------------------------------------------------------
+@dataclass
+class Team:
+    """What later tables need of the salespeople (positions in the team are the salesperson codes)."""
+
+    ids: np.ndarray  # salesperson_id
+    region: np.ndarray  # region code each one covers
+    hired: np.ndarray  # hire day
+    win_effect: np.ndarray  # logit effect on winning a lead (ASK traits and ask-tell ratio)
+    columns: dict  # the table so far: the results are added once the leads are known
+
+
+@dataclass
+class Leads:
+    """What later tables need of the leads (arrays in lead_id order)."""
+
+    ids: np.ndarray
+    salesperson: np.ndarray  # position in the team
+    created: np.ndarray  # day
+    entered: np.ndarray  # (leads x 6) day each stage is (or would be) entered
+    reached: np.ndarray  # stage code reached by the data date
+    outcome: np.ndarray  # 0 won, 1 lost, 2 open
+    closed: np.ndarray  # day won or lost (later than the data date when open)
+    deal_value: np.ndarray
+    size: np.ndarray  # company_size code
+    employees: np.ndarray
+    region: np.ndarray  # region code
+    industry: np.ndarray  # industry code, -1 when not recorded
+    source: np.ndarray  # source_channel code
+
+
+@dataclass
+class Customers:
+    """What later tables need of the customers (arrays in customer_id order)."""
+
+    ids: np.ndarray
+    acquired: np.ndarray  # day
+    salesperson: np.ndarray  # position in the team
+    size: np.ndarray  # company_size code
+    first_order_value: np.ndarray  # the won deal's value; NaN for pre-existing customers
+    loyalty: np.ndarray  # latent, standard normal
+    satisfaction: np.ndarray  # latent, standard normal, correlated with loyalty
+    primary_line: np.ndarray  # product_line code
+    is_lost: np.ndarray
+    lost_day: np.ndarray
+    is_won_back: np.ndarray
+    won_back_day: np.ndarray
+    survey_day: np.ndarray  # the day each would answer the survey
+    responds: np.ndarray  # answers the survey
+
+
+@dataclass
+class Respondents:
+    """The customers who answered the survey, and whether each repurchases after it."""
+
+    customers: np.ndarray  # positions in the customers
+    repurchases: np.ndarray
+
+
+@dataclass
+class Variant:
+    """One variant of the case company being generated: inputs, tables made so far, shared facts."""
+
+    rng: np.random.Generator
+    params: dict
+    n_leads: int
+    n_customers: int
+    n_salespeople: int
+    as_of: int  # the data date, as a day number
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    team: Team | None = None
+    leads: Leads | None = None
+    customers: Customers | None = None
+    respondents: Respondents | None = None
+
+
+def generate(rng: np.random.Generator, n_leads: int, n_customers: int, n_salespeople: int,
+             params: dict = PARAMS) -> dict[str, pd.DataFrame]:
+    """Generate all tables of one variant; returns a dict of DataFrames (dtypes not yet coerced)."""
+    variant = Variant(rng, params, n_leads, n_customers, n_salespeople, as_of=_day(params["as_of"]))
+    for step in STEPS:
+        step(variant)
+    return variant.tables
+
+
+# ------------------------------------------------------------------------------------------------
+# Small helpers
+# ------------------------------------------------------------------------------------------------
 def _day(date: str) -> int:
     return int(np.datetime64(date, "D").astype(np.int64))
 
@@ -26,7 +130,7 @@ def _dates(days) -> np.ndarray:
 
 def _nullable_dates(days: np.ndarray, present: np.ndarray) -> pd.Series:
     out = _dates(np.where(present, days, 0))
-    out[~present] = np.datetime64("NaT")
+    out[~present] = np.datetime64("NaT", "ns")
     return pd.Series(out)
 
 
@@ -37,11 +141,28 @@ def _pick(rng: np.random.Generator, vocab: str, probs: dict, n: int) -> np.ndarr
     return rng.choice(len(codes), size=n, p=p / p.sum())
 
 
-def _cat(idx: np.ndarray, vocab: str, missing: np.ndarray | None = None) -> pd.Categorical:
-    idx = np.asarray(idx, dtype=np.int64).copy()
+def _cat(codes: np.ndarray, vocab: str, missing: np.ndarray | None = None) -> pd.Categorical:
+    codes = np.asarray(codes, dtype=np.int64).copy()
     if missing is not None:
-        idx[missing] = -1
-    return pd.Categorical.from_codes(idx, dtype=category_dtype(vocab))
+        codes[missing] = -1
+    return pd.Categorical.from_codes(codes, dtype=category_dtype(vocab))
+
+
+def _ids(prefix: str, n: int, width: int) -> np.ndarray:
+    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width)).astype(object)
+
+
+def _month_index(days: np.ndarray) -> np.ndarray:
+    return (days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)) % 12
+
+
+def _year(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+
+def _by_size(values: dict, size: np.ndarray) -> np.ndarray:
+    """``values[size class]`` for each company_size code of ``size``."""
+    return np.array([values[s] for s in SIZE_CLASSES])[size]
 
 
 def _sigmoid(x):
@@ -78,18 +199,41 @@ def _draw_per_group(rng: np.random.Generator, p: np.ndarray, group: np.ndarray, 
     return rank < k[group]
 
 
-def _ids(prefix: str, n: int, width: int) -> np.ndarray:
-    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width)).astype(object)
+def _employees(rng: np.random.Generator, params: dict, size: np.ndarray) -> np.ndarray:
+    """Employees of companies of the given size codes: log-uniform within the size class's range."""
+    low = _by_size({s: r[0] for s, r in params["employees_range"].items()}, size)
+    high = _by_size({s: r[1] for s, r in params["employees_range"].items()}, size)
+    employees = np.floor(np.exp(np.log(low) + rng.random(len(size)) * (np.log(high + 1) - np.log(low))))
+    return np.clip(employees.astype(np.int64), low, high)
 
 
-def _month_index(days: np.ndarray) -> np.ndarray:
-    return (days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)) % 12
+def _erfinv(y: np.ndarray) -> np.ndarray:
+    """Inverse error function (Giles' approximation refined by two Newton steps); numpy only."""
+    y = np.asarray(y, dtype=float)
+    w = -np.log((1.0 - y) * (1.0 + y))
+    x = np.where(w < 5, _horner(_ERFINV_SMALL, w - 2.5), _horner(_ERFINV_LARGE, np.sqrt(w) - 3)) * y
+    verf = np.vectorize(erf)
+    for _ in range(2):
+        x = x - (verf(x) - y) / (2 / np.sqrt(pi) * np.exp(-x * x))
+    return x
 
 
-def _year(days: np.ndarray) -> np.ndarray:
-    return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+_ERFINV_SMALL = [2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087,
+                 -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]
+_ERFINV_LARGE = [-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773,
+                 -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]
 
 
+def _horner(coefficients, w):
+    """The polynomial with ``coefficients`` (highest power first) at ``w``."""
+    p = np.zeros_like(w)
+    for k in coefficients:
+        p = p * w + k
+    return p
+
+
+# ------------------------------------------------------------------------------------------------
+# ask_items: the ASK self-assessment item bank (no random draws)
 # ------------------------------------------------------------------------------------------------
 ASK_ITEMS = [
     ("A1", "A", False, "I stay positive after a customer turns me down.", "被客户拒绝后，我仍能保持积极的心态。"),
@@ -109,12 +253,510 @@ ASK_ITEMS = [
 ]
 
 
-def make_ask_items() -> pd.DataFrame:
+def ask_items_table(variant: Variant) -> None:
+    """The ``ask_items`` table: the fixed item bank."""
     df = pd.DataFrame(ASK_ITEMS, columns=["item_id", "dimension", "reverse_scored", "text_en", "text_zh"])
     assert list(df["item_id"]) == ASK_ITEM_IDS
-    return df
+    variant.tables["ask_items"] = df
 
 
+# ------------------------------------------------------------------------------------------------
+# salespeople
+# ------------------------------------------------------------------------------------------------
+def _team_traits(variant: Variant) -> np.ndarray:
+    """Latent Attitude, Skill, Knowledge and log ask-tell ratio (columns 0-3), one row per salesperson.
+
+    The correlations between them are planted exactly in any team of more than 8 (whiten, then colour).
+    """
+    params, n = variant.params, variant.n_salespeople
+    r = params["ask_latent_corr"]
+    corr = np.full((4, 4), r) + (1 - r) * np.eye(4)
+    corr[3, :3] = corr[:3, 3] = (0.0, params["ask_tell_skill_link"], 0.0)
+    z = variant.rng.standard_normal((n, 4))
+    if n > 8:
+        z = z - z.mean(axis=0)
+        z = z @ np.linalg.inv(np.linalg.cholesky(np.cov(z, rowvar=False))).T
+    return z @ np.linalg.cholesky(corr).T
+
+
+def _ask_item_answers(variant: Variant, traits: np.ndarray) -> dict[str, np.ndarray]:
+    """Each salesperson's 1-5 answer to every ASK item (reverse-scored items stored as answered)."""
+    params, rng, n = variant.params, variant.rng, variant.n_salespeople
+    reverse = {item_id: reverse_scored for item_id, _, reverse_scored, _, _ in ASK_ITEMS}
+    answers = {}
+    for dimension_index, dimension in enumerate("ASK"):
+        for number in range(1, 5):
+            item = f"{dimension}{number}"
+            x = (params["ask_item_center"] + params["ask_item_loading"] * traits[:, dimension_index]
+                 + params["ask_item_noise"] * rng.standard_normal(n))
+            x = np.clip(np.round(x), 1, 5).astype(np.int64)
+            answers[item] = 6 - x if reverse[item] else x
+    return answers
+
+
+def salespeople_table(variant: Variant) -> None:
+    """The team: ASK answers, ask-tell ratio, tenure, region (results follow in :func:`salespeople_results`)."""
+    params, rng, n = variant.params, variant.rng, variant.n_salespeople
+    traits = _team_traits(variant)
+    attitude, skill, knowledge, log_ask_tell = traits[:, 0], traits[:, 1], traits[:, 2], traits[:, 3]
+    ids = _ids("SP", n, 3)
+    region = _pick(rng, "region", params["region_p"], n)
+    shape, scale = params["tenure_gamma"]
+    tenure = np.clip(rng.gamma(shape, scale, n), 0.3, 20)
+    hired = variant.as_of - np.round(tenure * 365.25).astype(np.int64)
+    columns = {"salesperson_id": ids, "region": _cat(region, "region"), "hire_date": _dates(hired),
+               "tenure_years": np.round((variant.as_of - hired) / 365.25, 1)}
+    columns.update(_ask_item_answers(variant, traits))
+    columns["ask_tell_ratio"] = np.round(
+        params["ask_tell_median"] * np.exp(params["ask_tell_sd_log"] * log_ask_tell), 2)
+    low, high = params["calls_observed"]
+    columns["calls_observed"] = rng.integers(low, high + 1, n)
+    win_effect = (params["beta_attitude"] * attitude + params["beta_skill"] * skill
+                  + params["beta_knowledge"] * knowledge + params["beta_ask_tell"] * log_ask_tell)
+    variant.team = Team(ids, region, hired, win_effect, columns)
+
+
+def salespeople_results(variant: Variant) -> None:
+    """Add each salesperson's results on the leads, and store the ``salespeople`` table."""
+    n, leads, columns = variant.n_salespeople, variant.leads, variant.team.columns
+    who, won = leads.salesperson, leads.outcome == 0
+    decided = np.bincount(who, weights=(leads.outcome < 2), minlength=n)
+    won_n = np.bincount(who, weights=won, minlength=n)
+    columns["leads_worked"] = np.bincount(who, minlength=n).astype(np.int64)
+    columns["deals_won"] = won_n.astype(np.int64)
+    columns["win_rate"] = np.round(np.where(decided > 0, won_n / np.maximum(decided, 1), np.nan), 4)
+    revenue = np.bincount(who, weights=np.where(won, leads.deal_value, 0.0), minlength=n)
+    columns["revenue_cny"] = np.round(revenue, 2)
+    variant.tables["salespeople"] = pd.DataFrame(columns)
+
+
+# ------------------------------------------------------------------------------------------------
+# leads
+# ------------------------------------------------------------------------------------------------
+def _lead_created_and_salesperson(variant: Variant) -> tuple[np.ndarray, np.ndarray]:
+    """Creation day (monthly seasonality, never before the salesperson was hired) and salesperson,
+    in the order of the lead ids."""
+    params, rng, n, as_of = variant.params, variant.rng, variant.n_leads, variant.as_of
+    period = np.arange(_day(params["leads_start"]), as_of + 1)
+    weights = np.asarray(params["lead_month_weights"])[_month_index(period)]
+    created = rng.choice(period, size=n, p=weights / weights.sum())
+    who = rng.integers(0, variant.n_salespeople, n)
+    hired = variant.team.hired[who]
+    late = hired > created  # created before the salesperson joined: moved into their time with us
+    created[late] = hired[late] + np.floor(rng.random(int(late.sum())) * (as_of - hired[late])).astype(np.int64)
+    order = np.lexsort((who, created))
+    return created[order], who[order]
+
+
+def _man_factors(variant: Variant) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Money, Authority and Need present (independently, with their planted shares)."""
+    params, rng, n = variant.params, variant.rng, variant.n_leads
+    money = rng.random(n) < params["p_money"]
+    authority = rng.random(n) < params["p_authority"]
+    need = rng.random(n) < params["p_need"]
+    return money, authority, need
+
+
+def _will_win(variant: Variant, money, authority, need, who) -> np.ndarray:
+    """Which leads end won: MAN combination and salesperson effect, calibrated to the overall win rate."""
+    params, team, n_team = variant.params, variant.team, variant.n_salespeople
+    combos = ["".join(f if present else f.lower() for f, present in zip("MAN", bits))
+              for bits in product((False, True), repeat=3)]  # "man", "maN", ... "MAN": index = 4M + 2A + N
+    rate = np.array([params["win_rate_man"][c] for c in combos])
+    combo = money.astype(int) * 4 + authority.astype(int) * 2 + need.astype(int)
+    combo_logit = np.log(rate / (1 - rate))
+    # calibrate on every MAN combination crossed with every salesperson (weighted by combo shares), so
+    # that who happened to be hired late does not move the overall rate
+    grid = (combo_logit[:, None] + team.win_effect[None, :]).ravel()
+    weights = np.repeat(np.bincount(combo, minlength=8) / len(combo), n_team)
+    grid = np.repeat(grid, np.maximum(np.round(weights * 1000).astype(int), 0))
+    logits = combo_logit[combo] + team.win_effect[who]
+    p_win = _sigmoid(logits + _calibrate_shift(grid, params["overall_win_rate"]))
+    return _draw_per_group(variant.rng, p_win, who, n_team)
+
+
+def _furthest_stage(variant: Variant, will_win: np.ndarray) -> np.ndarray:
+    """The stage code each lead would reach: won leads 5; lost leads stop so that the planted share of
+    all leads reaches each stage."""
+    params = variant.params
+    reach, win_rate = params["stage_reach"], params["overall_win_rate"]
+    go_on = np.array([(reach[s] - win_rate) / (1 - win_rate) for s in STAGES[1:5]])
+    return np.where(will_win, 5, (variant.rng.random(variant.n_leads)[:, None] < go_on[None, :]).sum(axis=1))
+
+
+def _deal_values(variant: Variant, size: np.ndarray) -> np.ndarray:
+    """Lognormal deal values by company size, rounded to 100 CNY, at least 1,000."""
+    params = variant.params
+    median = _by_size(params["deal_value_median"], size)
+    noise = variant.rng.standard_normal(variant.n_leads)
+    value = np.round(median * np.exp(params["deal_value_sigma"] * noise), -2)
+    return np.maximum(value, 1000.0)
+
+
+def _stage_offsets(variant: Variant, deal_value: np.ndarray) -> np.ndarray:
+    """(leads x 6) days from creation to entering each stage: a cycle growing with the deal value,
+    split over the five steps."""
+    params, rng, n = variant.params, variant.rng, variant.n_leads
+    cycle = params["cycle_median_days"] * (deal_value / params["cycle_ref_value"]) ** params["cycle_elasticity"]
+    cycle = np.clip(cycle * np.exp(params["cycle_noise_sigma"] * rng.standard_normal(n)), params["cycle_min_days"],
+                    params["max_cycle_days"])
+    fractions = rng.dirichlet(params["stage_duration_alpha"], n)
+    offsets = np.zeros((n, 6), dtype=np.int64)
+    offsets[:, 1:] = np.round(np.cumsum(fractions, axis=1) * cycle[:, None]).astype(np.int64)
+    return offsets
+
+
+def _closing(variant: Variant, created, offsets, furthest, will_win) -> dict[str, np.ndarray]:
+    """Day each stage is entered, the close day (a lost lead drops out part-way into its next step),
+    the stage reached and the outcome by the data date."""
+    as_of = variant.as_of
+    entered = created[:, None] + offsets
+    rows = np.arange(variant.n_leads)
+    last_step = np.minimum(furthest, 4)
+    low, high = variant.params["lost_fraction_of_step"]
+    step_length = offsets[rows, last_step + 1] - offsets[rows, last_step]
+    how_far = low + (high - low) * variant.rng.random(variant.n_leads)
+    lost_at = (offsets[rows, last_step] + np.round(how_far * step_length)).astype(np.int64)
+    closed = created + np.where(will_win, offsets[:, 5], lost_at)
+    is_closed = closed <= as_of
+    reached = np.minimum(((entered <= as_of).sum(axis=1) - 1), furthest)
+    outcome = np.where(is_closed, np.where(will_win, 0, 1), 2)  # won, lost, open
+    return {"entered": entered, "closed": closed, "is_closed": is_closed, "reached": reached, "outcome": outcome}
+
+
+def _qualification_columns(variant: Variant, money, authority, need, deal_value) -> dict:
+    """The facts a salesperson records, following from Money, Authority and Need."""
+    params, rng, n = variant.params, variant.rng, variant.n_leads
+    power = np.where(money, np.where(rng.random(n) < params["p_high_given_money"], 2, 1), 0)  # low/medium/high
+    bounds = [params["budget_ratio"][k] for k in VOCABULARIES["purchasing_power"]]
+    low, high = np.array([b[0] for b in bounds])[power], np.array([b[1] for b in bounds])[power]
+    budget = np.round(deal_value * (low + (high - low) * rng.random(n)), -3)
+    budget = np.where(power > 0, np.maximum(budget, np.ceil(deal_value / 1000) * 1000),
+                      np.minimum(budget, deal_value - 1000))
+    budget = np.maximum(budget, 0.0)
+    budget[rng.random(n) < params["p_budget_missing"]] = np.nan
+    role = np.where(authority, _pick(rng, "contact_role", params["role_p_authority"], n),
+                    _pick(rng, "contact_role", params["role_p_no_authority"], n))
+    decision = np.where(authority, 0, np.where(rng.random(n) < params["p_influencer_without_authority"], 1, 2))
+    strength = np.where(need, 4 + (rng.random(n) < 0.4),
+                        1 + (rng.random(n)[:, None] > np.array([0.15, 0.5])).sum(axis=1))
+    timeline = np.where(need, _pick(rng, "timeline", params["timeline_p_need"], n),
+                        _pick(rng, "timeline", params["timeline_p_no_need"], n))
+    return {"budget_cny": budget, "purchasing_power": _cat(power, "purchasing_power"),
+            "contact_role": _cat(role, "contact_role"), "decision_power": _cat(decision, "decision_power"),
+            "need_strength": strength.astype(np.int64), "timeline": _cat(timeline, "timeline")}
+
+
+def leads_table(variant: Variant) -> None:
+    """Every prospect worked in the leads period, with its MAN/BANT facts, stages and outcome."""
+    params, rng, n = variant.params, variant.rng, variant.n_leads
+    created, who = _lead_created_and_salesperson(variant)
+    money, authority, need = _man_factors(variant)
+    will_win = _will_win(variant, money, authority, need, who)
+    furthest = _furthest_stage(variant, will_win)
+    size = _pick(rng, "company_size", params["size_p"], n)
+    employees = _employees(rng, params, size)
+    deal_value = _deal_values(variant, size)
+    close = _closing(variant, created, _stage_offsets(variant, deal_value), furthest, will_win)
+    qualification = _qualification_columns(variant, money, authority, need, deal_value)
+    region = np.where(rng.random(n) < 0.9, variant.team.region[who], _pick(rng, "region", params["region_p"], n))
+    source = _pick(rng, "source_channel", params["source_p"], n)
+    industry = _pick(rng, "industry", params["industry_p"], n)
+    industry[rng.random(n) < params["p_lead_industry_missing"]] = -1
+    ids = _ids("L", n, 5)
+    closed, is_closed = close["closed"], close["is_closed"]
+    variant.tables["leads"] = pd.DataFrame({
+        "lead_id": ids, "salesperson_id": variant.team.ids[who], "created_date": _dates(created),
+        "region": _cat(region, "region"), "source_channel": _cat(source, "source_channel"),
+        "industry": _cat(industry, "industry", industry < 0), "company_size": _cat(size, "company_size"),
+        "employees": employees, **qualification, "deal_value_cny": deal_value,
+        "stage_reached": _cat(close["reached"], "stage"), "outcome": _cat(close["outcome"], "outcome"),
+        "closed_date": _nullable_dates(closed, is_closed),
+        "cycle_days": np.where(is_closed, (closed - created).astype(float), np.nan),
+    })
+    variant.leads = Leads(ids, who, created, close["entered"], close["reached"], close["outcome"], closed,
+                          deal_value, size, employees, region, industry, source)
+
+
+def stage_history_table(variant: Variant) -> None:
+    """One row per lead and stage entered, with the date (no random draws)."""
+    leads = variant.leads
+    counts = leads.reached + 1
+    lead_of_row = np.repeat(np.arange(len(leads.ids)), counts)
+    stage = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    variant.tables["stage_history"] = pd.DataFrame({
+        "lead_id": leads.ids[lead_of_row],
+        "stage_order": stage.astype(np.int64),
+        "stage": _cat(stage, "stage"),
+        "entered_date": _dates(leads.entered[lead_of_row, stage]),
+    })
+
+
+# ------------------------------------------------------------------------------------------------
+# customers
+# ------------------------------------------------------------------------------------------------
+def _customer_base(variant: Variant) -> dict[str, np.ndarray]:
+    """The pre-existing customers and the won leads, in order of acquisition (the customer ids)."""
+    params, rng, n_old, leads = variant.params, variant.rng, variant.n_customers, variant.leads
+    won = np.flatnonzero(leads.outcome == 0)
+    first, last = (_day(d) for d in params["pre_existing_acquired"])
+    old_acquired = first + np.floor(rng.random(n_old) * (last - first + 1)).astype(np.int64)
+    old_salesperson = rng.integers(0, variant.n_salespeople, n_old)
+    old_size = _pick(rng, "company_size", params["size_p"], n_old)
+    old_employees = _employees(rng, params, old_size)
+    industry = np.concatenate([_pick(rng, "industry", params["industry_p"], n_old), leads.industry[won]])
+    industry[:n_old][rng.random(n_old) < params["p_customer_industry_missing"]] = -1
+    referral = list(VOCABULARIES["source_channel"]).index("referral")
+    base = {
+        "acquired": np.concatenate([old_acquired, leads.closed[won]]),
+        "salesperson": np.concatenate([old_salesperson, leads.salesperson[won]]),
+        "size": np.concatenate([old_size, leads.size[won]]),
+        "employees": np.concatenate([old_employees, leads.employees[won]]),
+        "industry": industry,
+        "region": np.concatenate([variant.team.region[old_salesperson], leads.region[won]]),
+        "lead": np.concatenate([np.full(n_old, -1), won]),
+        "origin": np.concatenate([np.zeros(n_old, np.int64), np.ones(len(won), np.int64)]),
+        "first_order_value": np.concatenate([np.full(n_old, np.nan), leads.deal_value[won]]),
+        "came_by_referral": np.concatenate([np.zeros(n_old, bool), leads.source[won] == referral]),
+    }
+    order = np.lexsort((base["lead"], base["acquired"]))
+    return {name: values[order] for name, values in base.items()}
+
+
+def _losses_and_win_backs(variant: Variant, acquired, loyalty) -> dict[str, np.ndarray]:
+    """Who is lost (less loyal: more often) and when, who is won back, and who answers the survey."""
+    params, rng, as_of = variant.params, variant.rng, variant.as_of
+    n = len(acquired)
+    gap = params["min_days_before_loss"]
+    earliest_loss = np.maximum(acquired + gap, _day(params["orders_start"]) + gap)
+    can_lose = earliest_loss < as_of
+    lost_logit = params["lost_loyalty_slope"] * loyalty
+    shift = _calibrate_shift(lost_logit[can_lose], params["p_lost"]) if can_lose.any() else 0.0
+    is_lost = can_lose & (rng.random(n) < _sigmoid(lost_logit + shift))
+    lost_day = earliest_loss + np.floor(rng.random(n) * np.maximum(as_of - earliest_loss, 1)).astype(np.int64)
+    survey_day = _day(params["survey_start"]) + rng.integers(0, params["survey_days"], n)
+    window = params["repurchase_window_days"]
+    # customers answering the survey are not lost within the repurchase window (moved after it)
+    customer_before_survey = acquired <= survey_day - 30
+    clash = (is_lost & customer_before_survey & (lost_day > survey_day)
+             & (lost_day <= survey_day + window + 10))
+    moved = survey_day[clash] + window + 10 + rng.integers(0, 200, int(clash.sum()))
+    lost_day[clash] = np.minimum(moved, as_of - 1)
+    shortest, longest = params["won_back_delay_days"]
+    won_back_day = lost_day + rng.integers(shortest, longest + 1, n)
+    is_won_back = (is_lost & (won_back_day < as_of) & (lost_day < as_of - 365)
+                   & (rng.random(n) < params["p_won_back"]))
+    active_at_survey = customer_before_survey & (~is_lost | (lost_day > survey_day)
+                                                 | (is_won_back & (won_back_day < survey_day)))
+    responds = active_at_survey & (rng.random(n) < params["p_survey_response"])
+    return {"is_lost": is_lost, "lost_day": lost_day, "is_won_back": is_won_back, "won_back_day": won_back_day,
+            "survey_day": survey_day, "responds": responds}
+
+
+def _referrers(variant: Variant, base: dict, loyalty, lost: dict) -> np.ndarray:
+    """Position of the customer who referred each one (-1: none): an earlier customer, weighted by
+    loyalty, who was a customer on the day."""
+    rng, acquired = variant.rng, base["acquired"]
+    n = len(acquired)
+    referred = ((base["origin"] == 0) & (np.arange(n) >= 20)
+                & (rng.random(n) < variant.params["p_referred_pre_existing"]))
+    referred |= base["came_by_referral"]
+    referred &= np.arange(n) > 0
+    cumulative_weight = np.cumsum(np.exp(variant.params["referral_loyalty_weight"] * loyalty))
+    referrer = np.full(n, -1)
+    todo = np.flatnonzero(referred)
+    for _ in range(10):  # rejection rounds (vectorised over customers)
+        if len(todo) == 0:
+            break
+        drawn_weight = rng.random(len(todo)) * cumulative_weight[todo - 1]
+        candidate = np.searchsorted(cumulative_weight, drawn_weight, side="right")
+        candidate = np.minimum(candidate, todo - 1)
+        gone = (lost["is_lost"][candidate] & (lost["lost_day"][candidate] <= acquired[todo])
+                & ~(lost["is_won_back"][candidate] & (lost["won_back_day"][candidate] <= acquired[todo])))
+        ok = ~gone & (acquired[candidate] < acquired[todo])
+        referrer[todo[ok]] = candidate[ok]
+        todo = todo[~ok]
+    return referrer
+
+
+def customers_table(variant: Variant) -> None:
+    """Customers from before the leads period plus every won lead; loyalty, losses, referrals."""
+    params, rng = variant.params, variant.rng
+    base = _customer_base(variant)
+    acquired, size = base["acquired"], base["size"]
+    n = len(acquired)
+    ids = _ids("C", n, 5)
+    acquired_year = _year(acquired)
+    founded = np.clip(acquired_year - 1 - np.floor(rng.gamma(2.0, 6.0 + 4.0 * size)).astype(np.int64), 1950,
+                      acquired_year - 1)
+    loyalty = rng.standard_normal(n)
+    rho = params["loyalty_satisfaction_corr"]
+    satisfaction = rho * loyalty + np.sqrt(1 - rho**2) * rng.standard_normal(n)
+    primary = _pick(rng, "product_line", params["product_line_p"], n)
+    lost = _losses_and_win_backs(variant, acquired, loyalty)
+    referrer = _referrers(variant, base, loyalty, lost)
+    lead = base["lead"]
+    variant.tables["customers"] = pd.DataFrame({
+        "customer_id": ids, "origin": _cat(base["origin"], "customer_origin"),
+        "lead_id": np.where(lead >= 0, variant.leads.ids[np.maximum(lead, 0)], np.nan),
+        "acquired_date": _dates(acquired), "salesperson_id": variant.team.ids[base["salesperson"]],
+        "region": _cat(base["region"], "region"),
+        "industry": _cat(base["industry"], "industry", base["industry"] < 0),
+        "company_size": _cat(size, "company_size"), "employees": base["employees"],
+        "founded_year": founded.astype(np.int64),
+        "preferred_channel": _cat(_pick(rng, "preferred_channel", params["channel_p"], n), "preferred_channel",
+                                  rng.random(n) < params["p_preferred_channel_missing"]),
+        "communication_style": _cat(_pick(rng, "communication_style", params["style_p"], n), "communication_style",
+                                    rng.random(n) < params["p_style_missing"]),
+        "primary_product_line": _cat(primary, "product_line"),
+        "referred_by": np.where(referrer >= 0, ids[np.maximum(referrer, 0)], np.nan),
+        "status": _cat(np.where(lost["is_won_back"], 2, np.where(lost["is_lost"], 1, 0)), "customer_status"),
+        "lost_date": _nullable_dates(lost["lost_day"], lost["is_lost"]),
+        "won_back_date": _nullable_dates(lost["won_back_day"], lost["is_won_back"]),
+    })
+    variant.customers = Customers(ids, acquired, base["salesperson"], size, base["first_order_value"], loyalty,
+                                  satisfaction, primary, **lost)
+
+
+# ------------------------------------------------------------------------------------------------
+# survey
+# ------------------------------------------------------------------------------------------------
+def _loyalty_answers(variant: Variant, loyalty: np.ndarray) -> np.ndarray:
+    """1-5 answers to one loyalty item, some skipped (NaN)."""
+    params, rng, n = variant.params, variant.rng, len(loyalty)
+    x = (params["loyalty_item_center"] + params["loyalty_item_loading"] * loyalty
+         + params["loyalty_item_noise"] * rng.standard_normal(n))
+    x = np.clip(np.round(x), 1, 5)
+    x[rng.random(n) < params["p_survey_item_missing"]] = np.nan
+    return x
+
+
+def survey_table(variant: Variant) -> None:
+    """The answers of the customers who responded; whether each repurchases follows satisfaction."""
+    params, rng, customers = variant.params, variant.rng, variant.customers
+    respondents = np.flatnonzero(customers.responds)
+    n = len(respondents)
+    thresholds = np.sqrt(2) * _erfinv(2 * np.cumsum(params["satisfaction_p"])[:-1] - 1)  # normal quantiles
+    satisfaction = customers.satisfaction[respondents]
+    level = 1 + np.searchsorted(thresholds, satisfaction)
+    answer = level.astype(float)
+    answer[rng.random(n) < params["p_survey_item_missing"]] = np.nan
+    complaints = rng.poisson(
+        params["complaints_mean"] * np.exp(params["complaints_satisfaction_slope"] * satisfaction))
+    loyalty = customers.loyalty[respondents]
+    variant.tables["survey"] = pd.DataFrame({
+        "customer_id": customers.ids[respondents],
+        "survey_date": _dates(customers.survey_day[respondents]),
+        "satisfaction": answer,
+        "loyalty_emotional": _loyalty_answers(variant, loyalty),
+        "loyalty_behavioural": _loyalty_answers(variant, loyalty),
+        "loyalty_intentional": _loyalty_answers(variant, loyalty),
+        "complaints_12m": complaints.astype(np.int64),
+        "complaints_resolved": rng.binomial(complaints, params["p_complaint_resolved"]).astype(np.int64),
+    })
+    repurchase_p = np.array([params["repurchase_p"][k] for k in range(1, 6)])
+    variant.respondents = Respondents(respondents, rng.random(n) < repurchase_p[level - 1])
+
+
+# ------------------------------------------------------------------------------------------------
+# orders: a thinned Poisson process per customer, vectorised
+# ------------------------------------------------------------------------------------------------
+def _ordinary_orders(variant: Variant, month_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Day and customer of the orders between acquisition (or the ERP start) and loss, and after a
+    win-back: seasonal, ramping up in the first year, declining before a loss."""
+    params, rng, c = variant.params, variant.rng, variant.customers
+    n = len(c.ids)
+    base_rate = params["order_rate_median"] * np.exp(
+        params["order_rate_loyalty"] * c.loyalty + _by_size(params["order_rate_size"], c.size)
+        + params["order_rate_noise"] * rng.standard_normal(n))
+    n_back = int(c.is_won_back.sum())
+    start = np.concatenate([np.maximum(c.acquired, _day(params["orders_start"])), c.won_back_day[c.is_won_back]])
+    end = np.concatenate([np.where(c.is_lost, c.lost_day, variant.as_of + 1), np.full(n_back, variant.as_of + 1)])
+    customer = np.concatenate([np.arange(n), np.flatnonzero(c.is_won_back)])
+    rate_factor = np.concatenate([np.ones(n), np.full(n_back, params["won_back_rate"])])
+    declines = np.concatenate([c.is_lost, np.zeros(n_back, bool)])
+    length = np.maximum(end - start, 0)
+    n_candidates = rng.poisson(base_rate[customer] * rate_factor * month_weight.max() * length / 365.25)
+    segment = np.repeat(np.arange(len(start)), n_candidates)
+    day = start[segment] + np.floor(rng.random(len(segment)) * length[segment]).astype(np.int64)
+    cust = customer[segment]
+    age = day - c.acquired[cust]
+    accept = month_weight[_month_index(day)] / month_weight.max()
+    ramp = params["ramp_start"]
+    accept = accept * np.minimum(1.0, ramp + (1 - ramp) * age / params["ramp_days"])
+    decline = np.clip(1 - (params["decline_days"] - (c.lost_day[cust] - day)) / params["decline_days"], 0, 1)
+    floor = params["decline_floor"]
+    accept = np.where(declines[segment], accept * (floor + (1 - floor) * decline), accept)
+    keep = rng.random(len(day)) < accept
+    # the repurchase window after the survey is planted explicitly for respondents
+    answered = np.zeros(n, bool)
+    answered[variant.respondents.customers] = True
+    window = params["repurchase_window_days"]
+    in_window = answered[cust] & (day > c.survey_day[cust]) & (day <= c.survey_day[cust] + window)
+    keep &= ~in_window
+    return day[keep], cust[keep]
+
+
+def _repurchase_window_orders(variant: Variant) -> tuple[np.ndarray, np.ndarray]:
+    """Day and customer of the respondents' orders in the window after the survey (planted)."""
+    params, rng, respondents = variant.params, variant.rng, variant.respondents
+    count = np.where(respondents.repurchases,
+                     1 + rng.poisson(params["repurchase_extra_orders"], len(respondents.customers)), 0)
+    cust = np.repeat(respondents.customers, count)
+    day = variant.customers.survey_day[cust] + 1 + rng.integers(0, params["repurchase_window_days"], len(cust))
+    return day, cust
+
+
+def _order_amounts(variant: Variant, day, cust, is_first) -> dict:
+    """Product line (cross-selling with age), tier (up-selling), amount and margin of each order."""
+    params, rng, c = variant.params, variant.rng, variant.customers
+    n, n_lines = len(day), len(PRODUCT_LINES)
+    age = day - c.acquired[cust]
+    a, b, tau = params["p_primary_line"]
+    is_primary = is_first | (rng.random(n) < a + b * np.exp(-age / tau))
+    other_line = (c.primary_line[cust] + 1 + rng.integers(0, n_lines - 1, n)) % n_lines
+    line = np.where(is_primary, c.primary_line[cust], other_line)
+    a, b, tau = params["p_premium"]
+    premium = ~is_first & (rng.random(n) < a + b * (1 - np.exp(-age / tau)))
+    amount = (_by_size(params["order_amount_median"], c.size[cust])
+              * np.array([params["product_line_price"][x] for x in PRODUCT_LINES])[line]
+              * np.where(premium, params["premium_price_factor"], 1.0)
+              * (1 + params["order_amount_growth"] * age / 365.25)
+              * np.exp(params["order_amount_sigma"] * rng.standard_normal(n)))
+    deal = c.first_order_value[cust]  # a won lead's first order is the deal itself
+    amount = np.where(is_first & ~np.isnan(deal), deal, np.where(is_first, 2 * amount, amount))
+    amount = np.round(amount, 2)
+    margin_rate = (np.array([params["product_line_margin"][x] for x in PRODUCT_LINES])[line]
+                   + np.where(premium, params["premium_margin_bonus"], 0.0)
+                   + params["margin_noise"] * rng.standard_normal(n))
+    return {"product_line": _cat(line, "product_line"), "tier": _cat(premium.astype(np.int64), "tier"),
+            "amount_cny": amount, "margin_cny": np.round(amount * np.clip(margin_rate, 0.02, 0.6), 2)}
+
+
+def orders_table(variant: Variant) -> None:
+    """Every order in the order history: the first order of customers acquired in it, the ordinary
+    orders and the repurchases after the survey, in date order."""
+    c = variant.customers
+    month_weight = np.asarray(variant.params["month_weights"], dtype=float)
+    month_weight = month_weight / month_weight.mean()
+    day, cust = _ordinary_orders(variant, month_weight)
+    window_day, window_cust = _repurchase_window_orders(variant)
+    first_cust = np.flatnonzero(c.acquired >= _day(variant.params["orders_start"]))
+    day = np.concatenate([c.acquired[first_cust], day, window_day])
+    cust = np.concatenate([first_cust, cust, window_cust])
+    is_first = np.concatenate([np.ones(len(first_cust), bool), np.zeros(len(day) - len(first_cust), bool)])
+    order = np.lexsort((cust, day))
+    day, cust, is_first = day[order], cust[order], is_first[order]
+    variant.tables["orders"] = pd.DataFrame({
+        "order_id": _ids("O", len(day), 7),
+        "customer_id": c.ids[cust],
+        "order_date": _dates(day),
+        **_order_amounts(variant, day, cust, is_first),
+    })
+
+
+# ------------------------------------------------------------------------------------------------
+# losses
 # ------------------------------------------------------------------------------------------------
 RAW_REASONS = {
     "price": ["price too high", "PRICE", "Price", "too expensive", "price ", "价格太高", "价格", "报价高",
@@ -140,451 +782,80 @@ RAW_REASONS = {
 RAW_UNKNOWN = ["other", "Other", "n/a", "N/A", "unknown", "?", "不详", "其他", "-"]
 
 
-def _losses(rng, kind: str, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _loss_reasons(variant: Variant, kind: str, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Category codes, reason codes and raw texts of ``n`` losses of ``kind`` (deal or customer)."""
-    cats = list(VOCABULARIES["loss_category"])
-    reasons = list(VOCABULARIES["loss_reason"])
-    cat = _pick(rng, "loss_category", P["loss_category_p"], n)
+    params, rng = variant.params, variant.rng
+    category = _pick(rng, "loss_category", params["loss_category_p"], n)
     reason = np.zeros(n, dtype=np.int64)
-    table = P[f"loss_reason_p_{kind}"]
-    for ci, c in enumerate(cats):  # three categories: a loop over categories, not rows
-        mask = cat == ci
-        reason[mask] = _pick(rng, "loss_reason", table[c], int(mask.sum()))
+    reason_p = params[f"loss_reason_p_{kind}"]
+    for code, name in enumerate(VOCABULARIES["loss_category"]):  # a loop over the 3 categories, not rows
+        chosen = category == code
+        reason[chosen] = _pick(rng, "loss_reason", reason_p[name], int(chosen.sum()))
     raw = np.empty(n, dtype=object)
-    for ri, r in enumerate(reasons):  # ten reasons
-        mask = reason == ri
-        variants = np.array(RAW_REASONS[r], dtype=object)
-        raw[mask] = variants[rng.integers(0, len(variants), int(mask.sum()))]
+    for code, name in enumerate(VOCABULARIES["loss_reason"]):  # ten reasons
+        chosen = reason == code
+        spellings = np.array(RAW_REASONS[name], dtype=object)
+        raw[chosen] = spellings[rng.integers(0, len(spellings), int(chosen.sum()))]
     u = rng.random(n)
-    unknown = u < P["p_reason_unknown"]
-    blank = (u >= P["p_reason_unknown"]) & (u < P["p_reason_unknown"] + P["p_reason_blank"])
+    p_unknown, p_blank = params["p_reason_unknown"], params["p_reason_blank"]
+    unknown = u < p_unknown
+    blank = (u >= p_unknown) & (u < p_unknown + p_blank)
     raw[unknown] = np.array(RAW_UNKNOWN, dtype=object)[rng.integers(0, len(RAW_UNKNOWN), int(unknown.sum()))]
     raw[blank] = np.nan
-    cat[unknown | blank] = -1
+    category[unknown | blank] = -1
     reason[unknown | blank] = -1
-    return cat, reason, raw
+    return category, reason, raw
 
 
-# ------------------------------------------------------------------------------------------------
-def generate(rng: np.random.Generator, n_leads: int, n_customers: int, n_salespeople: int) -> dict:
-    """Generate all tables of one variant; returns a dict of DataFrames (dtypes not yet coerced)."""
-    as_of = _day(P["as_of"])
-    t = {}
-    t["ask_items"] = make_ask_items()
-
-    # ---------------- salespeople -----------------------------------------------------------
-    ns = n_salespeople
-    r = P["ask_latent_corr"]
-    link = P["ask_tell_skill_link"]
-    corr = np.full((4, 4), r) + (1 - r) * np.eye(4)  # A, S, K, ask (log ask-tell ratio)
-    corr[3, :3] = corr[:3, 3] = (0.0, link, 0.0)
-    z = rng.standard_normal((ns, 4))
-    if ns > 8:  # plant the correlations exactly in this team (whiten, then colour)
-        z = z - z.mean(axis=0)
-        z = z @ np.linalg.inv(np.linalg.cholesky(np.cov(z, rowvar=False))).T
-    latent = z @ np.linalg.cholesky(corr).T
-    ask_z = latent[:, 3]
-    sp = {"salesperson_id": _ids("SP", ns, 3)}
-    region_idx = _pick(rng, "region", P["region_p"], ns)
-    sp["region"] = _cat(region_idx, "region")
-    shape, scale = P["tenure_gamma"]
-    tenure = np.clip(rng.gamma(shape, scale, ns), 0.3, 20)
-    hire = as_of - np.round(tenure * 365.25).astype(np.int64)
-    sp["hire_date"] = _dates(hire)
-    sp["tenure_years"] = np.round((as_of - hire) / 365.25, 1)
-    reverse = {i[0]: i[2] for i in ASK_ITEMS}
-    for d, dim in enumerate("ASK"):
-        for k in range(1, 5):
-            x = P["ask_item_center"] + P["ask_item_loading"] * latent[:, d] + P["ask_item_noise"] * rng.standard_normal(ns)
-            x = np.clip(np.round(x), 1, 5).astype(np.int64)
-            sp[f"{dim}{k}"] = 6 - x if reverse[f"{dim}{k}"] else x
-    sp["ask_tell_ratio"] = np.round(P["ask_tell_median"] * np.exp(P["ask_tell_sd_log"] * ask_z), 2)
-    lo, hi = P["calls_observed"]
-    sp["calls_observed"] = rng.integers(lo, hi + 1, ns)
-    sp_effect = (P["beta_attitude"] * latent[:, 0] + P["beta_skill"] * latent[:, 1]
-                 + P["beta_knowledge"] * latent[:, 2] + P["beta_ask_tell"] * ask_z)
-
-    # ---------------- leads -------------------------------------------------------------------
-    n = n_leads
-    start = _day(P["leads_start"])
-    period = np.arange(start, as_of + 1)
-    w = np.asarray(P["lead_month_weights"])[_month_index(period)]
-    created = rng.choice(period, size=n, p=w / w.sum())
-    who = rng.integers(0, ns, n)
-    late = hire[who] > created
-    created[late] = hire[who][late] + np.floor(rng.random(int(late.sum())) * (as_of - hire[who][late])).astype(np.int64)
-    order = np.lexsort((who, created))
-    created, who = created[order], who[order]
-
-    M = rng.random(n) < P["p_money"]
-    A = rng.random(n) < P["p_authority"]
-    N = rng.random(n) < P["p_need"]
-    combos = ["".join(f if on else f.lower() for f, on in zip("MAN", bits))
-              for bits in [(m, a, nn) for m in (False, True) for a in (False, True) for nn in (False, True)]]
-    rate_table = np.array([P["win_rate_man"][c] for c in combos])
-    combo_idx = M.astype(int) * 4 + A.astype(int) * 2 + N.astype(int)
-    combo_logit = np.log(rate_table / (1 - rate_table))
-    # calibrate on every MAN combination crossed with every salesperson (weighted by combo shares), so
-    # that who happened to be hired late does not move the overall rate
-    grid = (combo_logit[:, None] + sp_effect[None, :]).ravel()
-    weights = np.repeat(np.bincount(combo_idx, minlength=8) / n, ns)
-    grid = np.repeat(grid, np.maximum(np.round(weights * 1000).astype(int), 0))
-    logits = combo_logit[combo_idx] + sp_effect[who]
-    p_win = _sigmoid(logits + _calibrate_shift(grid, P["overall_win_rate"]))
-    will_win = _draw_per_group(rng, p_win, who, ns)
-    reach = P["stage_reach"]
-    wr = P["overall_win_rate"]
-    q = np.array([(reach[s] - wr) / (1 - wr) for s in STAGES[1:5]])
-    furthest = np.where(will_win, 5, (rng.random(n)[:, None] < q[None, :]).sum(axis=1))
-
-    size_idx = _pick(rng, "company_size", P["size_p"], n)
-    sizes = list(VOCABULARIES["company_size"])
-    emp_lo = np.array([P["employees_range"][s][0] for s in sizes])[size_idx]
-    emp_hi = np.array([P["employees_range"][s][1] for s in sizes])[size_idx]
-    employees = np.floor(np.exp(np.log(emp_lo) + rng.random(n) * (np.log(emp_hi + 1) - np.log(emp_lo)))).astype(np.int64)
-    employees = np.clip(employees, emp_lo, emp_hi)
-    med = np.array([P["deal_value_median"][s] for s in sizes])[size_idx]
-    value = np.round(med * np.exp(P["deal_value_sigma"] * rng.standard_normal(n)), -2)
-    value = np.maximum(value, 1000.0)
-    cycle = P["cycle_median_days"] * (value / P["cycle_ref_value"]) ** P["cycle_elasticity"]
-    cycle = np.clip(cycle * np.exp(P["cycle_noise_sigma"] * rng.standard_normal(n)), P["cycle_min_days"],
-                    P["max_cycle_days"])
-    frac = rng.dirichlet(P["stage_duration_alpha"], n)
-    cum = np.zeros((n, 6), dtype=np.int64)
-    cum[:, 1:] = np.round(np.cumsum(frac, axis=1) * cycle[:, None]).astype(np.int64)
-    entered = created[:, None] + cum  # day each stage would be entered
-    rows = np.arange(n)
-    f_lost = np.minimum(furthest, 4)
-    lo_f, hi_f = P["lost_fraction_of_step"]
-    lost_at = (cum[rows, f_lost] + np.round((lo_f + (hi_f - lo_f) * rng.random(n))
-                                           * (cum[rows, f_lost + 1] - cum[rows, f_lost]))).astype(np.int64)
-    closed = created + np.where(will_win, cum[:, 5], lost_at)
-    is_closed = closed <= as_of
-    reached = np.minimum(((entered <= as_of).sum(axis=1) - 1), furthest)
-    outcome = np.where(is_closed, np.where(will_win, 0, 1), 2)  # won, lost, open
-
-    pp = np.where(M, np.where(rng.random(n) < P["p_high_given_money"], 2, 1), 0)  # low, medium, high
-    pp_names = list(VOCABULARIES["purchasing_power"])
-    blo = np.array([P["budget_ratio"][k][0] for k in pp_names])[pp]
-    bhi = np.array([P["budget_ratio"][k][1] for k in pp_names])[pp]
-    budget = np.round(value * (blo + (bhi - blo) * rng.random(n)), -3)
-    budget = np.where(pp > 0, np.maximum(budget, np.ceil(value / 1000) * 1000), np.minimum(budget, value - 1000))
-    budget = np.maximum(budget, 0.0)
-    budget[rng.random(n) < P["p_budget_missing"]] = np.nan
-    role = np.where(A, _pick(rng, "contact_role", P["role_p_authority"], n),
-                    _pick(rng, "contact_role", P["role_p_no_authority"], n))
-    power = np.where(A, 0, np.where(rng.random(n) < P["p_influencer_without_authority"], 1, 2))
-    need = np.where(N, 4 + (rng.random(n) < 0.4), 1 + (rng.random(n)[:, None] > np.array([0.15, 0.5])).sum(axis=1))
-    timeline = np.where(N, _pick(rng, "timeline", P["timeline_p_need"], n),
-                        _pick(rng, "timeline", P["timeline_p_no_need"], n))
-    lead_region = np.where(rng.random(n) < 0.9, region_idx[who], _pick(rng, "region", P["region_p"], n))
-    lead_ids = _ids("L", n, 5)
-    leads = pd.DataFrame({
-        "lead_id": lead_ids,
-        "salesperson_id": sp["salesperson_id"][who],
-        "created_date": _dates(created),
-        "region": _cat(lead_region, "region"),
-        "source_channel": _cat(_pick(rng, "source_channel", P["source_p"], n), "source_channel"),
-        "industry": _cat(_pick(rng, "industry", P["industry_p"], n), "industry",
-                         rng.random(n) < P["p_lead_industry_missing"]),
-        "company_size": _cat(size_idx, "company_size"),
-        "employees": employees,
-        "budget_cny": budget,
-        "purchasing_power": _cat(pp, "purchasing_power"),
-        "contact_role": _cat(role, "contact_role"),
-        "decision_power": _cat(power, "decision_power"),
-        "need_strength": need.astype(np.int64),
-        "timeline": _cat(timeline, "timeline"),
-        "deal_value_cny": value,
-        "stage_reached": _cat(reached, "stage"),
-        "outcome": _cat(outcome, "outcome"),
-        "closed_date": _nullable_dates(closed, is_closed),
-        "cycle_days": np.where(is_closed, (closed - created).astype(float), np.nan),
-    })
-    t["leads"] = leads
-
-    # ---------------- stage history -----------------------------------------------------------
-    counts = reached + 1
-    lead_rep = np.repeat(rows, counts)
-    stage_ord = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    t["stage_history"] = pd.DataFrame({
-        "lead_id": lead_ids[lead_rep],
-        "stage_order": stage_ord.astype(np.int64),
-        "stage": _cat(stage_ord, "stage"),
-        "entered_date": _dates(entered[lead_rep, stage_ord]),
-    })
-
-    # ---------------- salespeople results -----------------------------------------------------
-    won_mask = outcome == 0
-    decided = np.bincount(who, weights=(outcome < 2), minlength=ns)
-    won_n = np.bincount(who, weights=won_mask, minlength=ns)
-    sp["leads_worked"] = np.bincount(who, minlength=ns).astype(np.int64)
-    sp["deals_won"] = won_n.astype(np.int64)
-    sp["win_rate"] = np.round(np.where(decided > 0, won_n / np.maximum(decided, 1), np.nan), 4)
-    sp["revenue_cny"] = np.round(np.bincount(who, weights=np.where(won_mask, value, 0.0), minlength=ns), 2)
-    t["salespeople"] = pd.DataFrame(sp)
-
-    # ---------------- customers ---------------------------------------------------------------
-    won_rows = np.flatnonzero(won_mask)
-    npre = n_customers
-    a0, a1 = (_day(d) for d in P["pre_existing_acquired"])
-    pre_acq = a0 + np.floor(rng.random(npre) * (a1 - a0 + 1)).astype(np.int64)
-    pre_who = rng.integers(0, ns, npre)
-    pre_size = _pick(rng, "company_size", P["size_p"], npre)
-    plo = np.array([P["employees_range"][s][0] for s in sizes])[pre_size]
-    phi = np.array([P["employees_range"][s][1] for s in sizes])[pre_size]
-    pre_emp = np.clip(np.floor(np.exp(np.log(plo) + rng.random(npre) * (np.log(phi + 1) - np.log(plo)))).astype(np.int64), plo, phi)
-    acq = np.concatenate([pre_acq, closed[won_rows]])
-    c_who = np.concatenate([pre_who, who[won_rows]])
-    c_size = np.concatenate([pre_size, size_idx[won_rows]])
-    c_emp = np.concatenate([pre_emp, employees[won_rows]])
-    ind_codes = np.asarray(leads["industry"].cat.codes)
-    c_ind = np.concatenate([_pick(rng, "industry", P["industry_p"], npre), ind_codes[won_rows]])
-    c_ind[:npre][rng.random(npre) < P["p_customer_industry_missing"]] = -1
-    c_region = np.concatenate([region_idx[pre_who], lead_region[won_rows]])
-    c_lead = np.concatenate([np.full(npre, -1), won_rows])
-    c_origin = np.concatenate([np.zeros(npre, np.int64), np.ones(len(won_rows), np.int64)])
-    c_first_value = np.concatenate([np.full(npre, np.nan), value[won_rows]])
-    c_source_ref = np.concatenate([np.zeros(npre, bool),
-                                   np.asarray(leads["source_channel"].cat.codes)[won_rows]
-                                   == list(VOCABULARIES["source_channel"]).index("referral")])
-    corder = np.lexsort((c_lead, acq))  # customer ids in order of acquisition
-    acq, c_who, c_size, c_emp, c_ind, c_region, c_lead, c_origin, c_first_value, c_source_ref = (
-        x[corder] for x in (acq, c_who, c_size, c_emp, c_ind, c_region, c_lead, c_origin, c_first_value,
-                            c_source_ref))
-    nc = len(acq)
-    cust_ids = _ids("C", nc, 5)
-    acq_year = _year(acq)
-    founded = np.clip(acq_year - 1 - np.floor(rng.gamma(2.0, 6.0 + 4.0 * c_size)).astype(np.int64), 1950, acq_year - 1)
-    loy = rng.standard_normal(nc)
-    rho = P["loyalty_satisfaction_corr"]
-    sat = rho * loy + np.sqrt(1 - rho**2) * rng.standard_normal(nc)
-    primary = _pick(rng, "product_line", P["product_line_p"], nc)
-
-    # loss and win-back
-    o_start = _day(P["orders_start"])
-    gap = P["min_days_before_loss"]
-    lost_lo = np.maximum(acq + gap, o_start + gap)
-    can_lose = lost_lo < as_of
-    lost_logit = P["lost_loyalty_slope"] * loy
-    shift = _calibrate_shift(lost_logit[can_lose], P["p_lost"]) if can_lose.any() else 0.0
-    is_lost = can_lose & (rng.random(nc) < _sigmoid(lost_logit + shift))
-    lost_day = lost_lo + np.floor(rng.random(nc) * np.maximum(as_of - lost_lo, 1)).astype(np.int64)
-    survey_day = _day(P["survey_start"]) + rng.integers(0, P["survey_days"], nc)
-    window = P["repurchase_window_days"]
-    # customers answering the survey are not lost within the repurchase window (moved after it)
-    pre_survey_active = (acq <= survey_day - 30)
-    clash = is_lost & pre_survey_active & (lost_day > survey_day) & (lost_day <= survey_day + window + 10)
-    lost_day[clash] = np.minimum(survey_day[clash] + window + 10 + rng.integers(0, 200, int(clash.sum())), as_of - 1)
-    d0, d1 = P["won_back_delay_days"]
-    won_back_day = lost_day + rng.integers(d0, d1 + 1, nc)
-    is_won_back = is_lost & (won_back_day < as_of) & (lost_day < as_of - 365) & (rng.random(nc) < P["p_won_back"])
-    status = np.where(is_won_back, 2, np.where(is_lost, 1, 0))
-    active_at_survey = pre_survey_active & (~is_lost | (lost_day > survey_day) | (is_won_back & (won_back_day < survey_day)))
-    respond = active_at_survey & (rng.random(nc) < P["p_survey_response"])
-
-    # referrals: referrer chosen among earlier customers, weighted by loyalty, active at the time
-    referred = (c_origin == 0) & (np.arange(nc) >= 20) & (rng.random(nc) < P["p_referred_pre_existing"])
-    referred |= c_source_ref
-    referred &= np.arange(nc) > 0
-    cumw = np.cumsum(np.exp(P["referral_loyalty_weight"] * loy))
-    ref_of = np.full(nc, -1)
-    todo = np.flatnonzero(referred)
-    for _ in range(10):  # rejection rounds (vectorised over customers)
-        if len(todo) == 0:
-            break
-        j = np.searchsorted(cumw, rng.random(len(todo)) * cumw[todo - 1], side="right")
-        j = np.minimum(j, todo - 1)
-        gone = is_lost[j] & (lost_day[j] <= acq[todo]) & ~(is_won_back[j] & (won_back_day[j] <= acq[todo]))
-        ok = ~gone & (acq[j] < acq[todo])
-        ref_of[todo[ok]] = j[ok]
-        todo = todo[~ok]
-
-    c_lead_ids = np.where(c_lead >= 0, lead_ids[np.maximum(c_lead, 0)], np.nan)
-    customers = pd.DataFrame({
-        "customer_id": cust_ids,
-        "origin": _cat(c_origin, "customer_origin"),
-        "lead_id": c_lead_ids,
-        "acquired_date": _dates(acq),
-        "salesperson_id": sp["salesperson_id"][c_who],
-        "region": _cat(c_region, "region"),
-        "industry": _cat(c_ind, "industry", c_ind < 0),
-        "company_size": _cat(c_size, "company_size"),
-        "employees": c_emp,
-        "founded_year": founded.astype(np.int64),
-        "preferred_channel": _cat(_pick(rng, "preferred_channel", P["channel_p"], nc), "preferred_channel",
-                                  rng.random(nc) < P["p_preferred_channel_missing"]),
-        "communication_style": _cat(_pick(rng, "communication_style", P["style_p"], nc), "communication_style",
-                                    rng.random(nc) < P["p_style_missing"]),
-        "primary_product_line": _cat(primary, "product_line"),
-        "referred_by": np.where(ref_of >= 0, cust_ids[np.maximum(ref_of, 0)], np.nan),
-        "status": _cat(status, "customer_status"),
-        "lost_date": _nullable_dates(lost_day, is_lost),
-        "won_back_date": _nullable_dates(won_back_day, is_won_back),
-    })
-    t["customers"] = customers
-
-    # ---------------- survey ------------------------------------------------------------------
-    resp = np.flatnonzero(respond)
-    nr = len(resp)
-    cum_p = np.cumsum(P["satisfaction_p"])[:-1]
-    thresholds = np.sqrt(2) * _erfinv(2 * cum_p - 1)  # normal quantiles
-    sat_level = 1 + np.searchsorted(thresholds, sat[resp])
-    def answer(latent):
-        x = P["loyalty_item_center"] + P["loyalty_item_loading"] * latent + P["loyalty_item_noise"] * rng.standard_normal(nr)
-        x = np.clip(np.round(x), 1, 5)
-        x[rng.random(nr) < P["p_survey_item_missing"]] = np.nan
-        return x
-    sat_answer = sat_level.astype(float)
-    sat_answer[rng.random(nr) < P["p_survey_item_missing"]] = np.nan
-    complaints = rng.poisson(P["complaints_mean"] * np.exp(P["complaints_satisfaction_slope"] * sat[resp]))
-    survey = pd.DataFrame({
-        "customer_id": cust_ids[resp],
-        "survey_date": _dates(survey_day[resp]),
-        "satisfaction": sat_answer,
-        "loyalty_emotional": answer(loy[resp]),
-        "loyalty_behavioural": answer(loy[resp]),
-        "loyalty_intentional": answer(loy[resp]),
-        "complaints_12m": complaints.astype(np.int64),
-        "complaints_resolved": rng.binomial(complaints, P["p_complaint_resolved"]).astype(np.int64),
-    })
-    t["survey"] = survey
-    rep_p = np.array([P["repurchase_p"][k] for k in range(1, 6)])
-    repurchase = rng.random(nr) < rep_p[sat_level - 1]
-
-    # ---------------- orders (thinned Poisson process, vectorised) -----------------------------
-    size_names = sizes
-    base_rate = P["order_rate_median"] * np.exp(
-        P["order_rate_loyalty"] * loy + np.array([P["order_rate_size"][s] for s in size_names])[c_size]
-        + P["order_rate_noise"] * rng.standard_normal(nc))
-    mw = np.asarray(P["month_weights"], dtype=float)
-    mw = mw / mw.mean()
-    seg_start = np.concatenate([np.maximum(acq, o_start), won_back_day[is_won_back]])
-    seg_end = np.concatenate([np.where(is_lost, lost_day, as_of + 1), np.full(int(is_won_back.sum()), as_of + 1)])
-    seg_cust = np.concatenate([np.arange(nc), np.flatnonzero(is_won_back)])
-    seg_mult = np.concatenate([np.ones(nc), np.full(int(is_won_back.sum()), P["won_back_rate"])])
-    seg_decline = np.concatenate([is_lost, np.zeros(int(is_won_back.sum()), bool)])
-    seg_len = np.maximum(seg_end - seg_start, 0)
-    n_cand = rng.poisson(base_rate[seg_cust] * seg_mult * mw.max() * seg_len / 365.25)
-    seg_of = np.repeat(np.arange(len(seg_start)), n_cand)
-    day = seg_start[seg_of] + np.floor(rng.random(len(seg_of)) * seg_len[seg_of]).astype(np.int64)
-    cust = seg_cust[seg_of]
-    age = day - acq[cust]
-    accept = mw[_month_index(day)] / mw.max()
-    accept = accept * np.minimum(1.0, P["ramp_start"] + (1 - P["ramp_start"]) * age / P["ramp_days"])
-    to_loss = lost_day[cust] - day
-    dec = np.clip(1 - (P["decline_days"] - to_loss) / P["decline_days"], 0, 1)
-    accept = np.where(seg_decline[seg_of], accept * (P["decline_floor"] + (1 - P["decline_floor"]) * dec), accept)
-    keep = rng.random(len(day)) < accept
-    # the repurchase window after the survey is planted explicitly for respondents
-    resp_of = np.full(nc, -1)
-    resp_of[resp] = np.arange(nr)
-    r_idx = resp_of[cust]
-    in_window = (r_idx >= 0) & (day > survey_day[cust]) & (day <= survey_day[cust] + window)
-    keep &= ~in_window
-    day, cust = day[keep], cust[keep]
-    n_win = np.where(repurchase, 1 + rng.poisson(P["repurchase_extra_orders"], nr), 0)
-    w_cust = np.repeat(resp, n_win)
-    w_day = survey_day[w_cust] + 1 + rng.integers(0, window, len(w_cust))
-    first = acq >= o_start
-    f_cust = np.flatnonzero(first)
-    day = np.concatenate([f_cust * 0 + acq[f_cust], day, w_day])
-    cust = np.concatenate([f_cust, cust, w_cust])
-    is_first = np.concatenate([np.ones(len(f_cust), bool), np.zeros(len(day) - len(f_cust), bool)])
-    o = np.lexsort((cust, day))
-    day, cust, is_first = day[o], cust[o], is_first[o]
-    no = len(day)
-    age = day - acq[cust]
-    a, b, tau = P["p_primary_line"]
-    lines = list(VOCABULARIES["product_line"])
-    nl = len(lines)
-    is_primary = is_first | (rng.random(no) < a + b * np.exp(-age / tau))
-    line = np.where(is_primary, primary[cust], (primary[cust] + 1 + rng.integers(0, nl - 1, no)) % nl)
-    a, b, tau = P["p_premium"]
-    premium = ~is_first & (rng.random(no) < a + b * (1 - np.exp(-age / tau)))
-    amount = (np.array([P["order_amount_median"][s] for s in size_names])[c_size[cust]]
-              * np.array([P["product_line_price"][x] for x in lines])[line]
-              * np.where(premium, P["premium_price_factor"], 1.0)
-              * (1 + P["order_amount_growth"] * age / 365.25)
-              * np.exp(P["order_amount_sigma"] * rng.standard_normal(no)))
-    first_value = c_first_value[cust]
-    amount = np.where(is_first & ~np.isnan(first_value), first_value, np.where(is_first, 2 * amount, amount))
-    amount = np.round(amount, 2)
-    mrate = (np.array([P["product_line_margin"][x] for x in lines])[line]
-             + np.where(premium, P["premium_margin_bonus"], 0.0) + P["margin_noise"] * rng.standard_normal(no))
-    t["orders"] = pd.DataFrame({
-        "order_id": _ids("O", no, 7),
-        "customer_id": cust_ids[cust],
-        "order_date": _dates(day),
-        "product_line": _cat(line, "product_line"),
-        "tier": _cat(premium.astype(np.int64), "tier"),
-        "amount_cny": amount,
-        "margin_cny": np.round(amount * np.clip(mrate, 0.02, 0.6), 2),
-    })
-
-    # ---------------- losses ------------------------------------------------------------------
-    lost_leads = np.flatnonzero(outcome == 1)
-    lost_cust = np.flatnonzero(is_lost)
-    dcat, dreason, draw = _losses(rng, "deal", len(lost_leads))
-    ccat, creason, craw = _losses(rng, "customer", len(lost_cust))
-    nd, nlc = len(lost_leads), len(lost_cust)
+def losses_table(variant: Variant) -> None:
+    """Every lost lead and lost customer, with a reason as typed and its clean code, in date order."""
+    leads, customers, team_ids = variant.leads, variant.customers, variant.team.ids
+    lost_leads = np.flatnonzero(leads.outcome == 1)
+    lost_customers = np.flatnonzero(customers.is_lost)
+    n_deals, n_customers = len(lost_leads), len(lost_customers)
+    deal_category, deal_reason, deal_raw = _loss_reasons(variant, "deal", n_deals)
+    customer_category, customer_reason, customer_raw = _loss_reasons(variant, "customer", n_customers)
+    reason = np.concatenate([deal_reason, customer_reason])
+    category = np.concatenate([deal_category, customer_category])
     losses = pd.DataFrame({
-        "loss_type": _cat(np.concatenate([np.zeros(nd, np.int64), np.ones(nlc, np.int64)]), "loss_type"),
-        "lead_id": np.concatenate([lead_ids[lost_leads], np.full(nlc, np.nan, dtype=object)]),
-        "customer_id": np.concatenate([np.full(nd, np.nan, dtype=object), cust_ids[lost_cust]]),
-        "salesperson_id": np.concatenate([sp["salesperson_id"][who[lost_leads]], sp["salesperson_id"][c_who[lost_cust]]]),
-        "lost_day": np.concatenate([closed[lost_leads], lost_day[lost_cust]]),
-        "reason_raw": np.concatenate([draw, craw]),
-        "reason": _cat(np.concatenate([dreason, creason]), "loss_reason", np.concatenate([dreason, creason]) < 0),
-        "category": _cat(np.concatenate([dcat, ccat]), "loss_category", np.concatenate([dcat, ccat]) < 0),
+        "loss_type": _cat(np.concatenate([np.zeros(n_deals, np.int64), np.ones(n_customers, np.int64)]),
+                          "loss_type"),
+        "lead_id": np.concatenate([leads.ids[lost_leads], np.full(n_customers, np.nan, dtype=object)]),
+        "customer_id": np.concatenate([np.full(n_deals, np.nan, dtype=object), customers.ids[lost_customers]]),
+        "salesperson_id": np.concatenate([team_ids[leads.salesperson[lost_leads]],
+                                          team_ids[customers.salesperson[lost_customers]]]),
+        "lost_day": np.concatenate([leads.closed[lost_leads], customers.lost_day[lost_customers]]),
+        "reason_raw": np.concatenate([deal_raw, customer_raw]),
+        "reason": _cat(reason, "loss_reason", reason < 0),
+        "category": _cat(category, "loss_category", category < 0),
     })
     losses = losses.sort_values(["lost_day", "loss_type"], kind="stable").reset_index(drop=True)
     losses.insert(0, "loss_id", _ids("LS", len(losses), 5))
     losses.insert(5, "lost_date", _dates(losses.pop("lost_day").to_numpy()))
-    t["losses"] = losses
-
-    # ---------------- spend ---------------------------------------------------------------------
-    from crmlessons.datasets.effects import customer_counts_by_year
-    years, acquired_n, retained_n = customer_counts_by_year(customers)
-    keep_cost = P["retention_cost_per_customer"]
-    new_cost = keep_cost * P["acquisition_retention_ratio"]
-    rows_ = []
-    for stype, unit, counts in (("acquisition", new_cost, acquired_n), ("retention", keep_cost, retained_n)):
-        shares = P["spend_item_share"][stype]
-        for item, share in shares.items():  # six budget items
-            amt = counts * unit * share * np.exp(P["spend_noise_sigma"] * rng.standard_normal(len(years)))
-            rows_.append(pd.DataFrame({"year": years, "spend_type": stype, "item": item,
-                                       "amount_cny": np.round(amt, 2)}))
-    spend = pd.concat(rows_, ignore_index=True).sort_values(["year", "spend_type", "item"], kind="stable")
-    t["spend"] = spend.reset_index(drop=True)
-    return t
+    variant.tables["losses"] = losses
 
 
-def _erfinv(y: np.ndarray) -> np.ndarray:
-    """Inverse error function (Giles' approximation refined by two Newton steps); numpy only."""
-    from math import erf, pi
-    y = np.asarray(y, dtype=float)
-    w = -np.log((1.0 - y) * (1.0 + y))
-    x = np.where(w < 5, _poly_small(w - 2.5), _poly_large(np.sqrt(w) - 3)) * y
-    verf = np.vectorize(erf)
-    for _ in range(2):
-        x = x - (verf(x) - y) / (2 / np.sqrt(pi) * np.exp(-x * x))
-    return x
+# ------------------------------------------------------------------------------------------------
+# spend
+# ------------------------------------------------------------------------------------------------
+def spend_table(variant: Variant) -> None:
+    """Acquisition and retention spend per year: the customers acquired or retained times the cost
+    per customer, split over the budget items with noise."""
+    params, rng = variant.params, variant.rng
+    years, acquired, retained = customer_counts_by_year(variant.tables["customers"], params["years"])
+    keep_cost = params["retention_cost_per_customer"]
+    new_cost = keep_cost * params["acquisition_retention_ratio"]
+    parts = []
+    for spend_type, unit_cost, counts in (("acquisition", new_cost, acquired), ("retention", keep_cost, retained)):
+        for item, share in params["spend_item_share"][spend_type].items():  # six budget items
+            noise = np.exp(params["spend_noise_sigma"] * rng.standard_normal(len(years)))
+            amount = counts * unit_cost * share * noise
+            parts.append(pd.DataFrame({"year": years, "spend_type": spend_type, "item": item,
+                                       "amount_cny": np.round(amount, 2)}))
+    spend = pd.concat(parts, ignore_index=True).sort_values(["year", "spend_type", "item"], kind="stable")
+    variant.tables["spend"] = spend.reset_index(drop=True)
 
 
-def _poly_small(w):
-    c = [2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087,
-         -0.00125372503, -0.00417768164, 0.246640727, 1.50140941]
-    p = np.zeros_like(w)
-    for k in c:
-        p = p * w + k
-    return p
-
-
-def _poly_large(w):
-    c = [-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773,
-         -0.0076224613, 0.00943887047, 1.00167406, 2.83297682]
-    p = np.zeros_like(w)
-    for k in c:
-        p = p * w + k
-    return p
+#: The steps of :func:`generate`, in the order of their random draws (see the module docstring).
+STEPS = (ask_items_table, salespeople_table, leads_table, stage_history_table, salespeople_results,
+         customers_table, survey_table, orders_table, losses_table, spend_table)

@@ -7,7 +7,8 @@ import io
 import numpy as np
 import pandas as pd
 
-from crmlessons.datasets.dictionary import category_dtype, columns
+from crmlessons.datasets.dictionary import columns
+from crmlessons.datasets.vocabularies import category_dtype
 
 DATE_FORMAT = "%Y-%m-%d"
 
@@ -48,8 +49,7 @@ def _format_column(s: pd.Series, dtype: str, decimals: int | None) -> np.ndarray
     elif dtype == "bool":
         text = np.where(s.to_numpy(dtype=bool), "True", "False").astype(object)
     else:
-        text = s.astype(object).to_numpy()
-        text = np.array([str(v) for v in text], dtype=object) if len(text) else text
+        text = np.array([str(v) for v in s.astype(object)], dtype=object)  # a new, writable array
     text[na] = ""
     return text
 

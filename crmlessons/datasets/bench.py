@@ -10,10 +10,13 @@ import tracemalloc
 
 import pandas as pd
 
-from crmlessons.datasets.generate import _check_size, make_case
+from crmlessons.checks import require_number
+from crmlessons.datasets.generate import MAX_SIZES, make_case
 
 #: Orders per pre-existing customer in the default variant (about 37,900 orders / 1,200).
 ORDERS_PER_CUSTOMER = 31.5
+#: The most orders a run may target: as many customers as :func:`make_case` accepts.
+MAX_ORDERS = int(MAX_SIZES["n_customers"] * ORDERS_PER_CUSTOMER)
 
 
 def scale_benchmark(sizes=(10_000, 100_000, 1_000_000), random_state: int = 0) -> pd.DataFrame:
@@ -22,8 +25,9 @@ def scale_benchmark(sizes=(10_000, 100_000, 1_000_000), random_state: int = 0) -
     Parameters
     ----------
     sizes : sequence of int, default (10_000, 100_000, 1_000_000)
-        Target numbers of orders; each run uses ``n_customers = size / ORDERS_PER_CUSTOMER`` (at least 1),
-        as many leads as customers (at least 100) and 40 salespeople.
+        Target numbers of orders (at most ``MAX_ORDERS``, 15,750,000); each run uses
+        ``n_customers = size / ORDERS_PER_CUSTOMER`` (at least 1), as many leads as customers (at
+        least 100) and 40 salespeople.
     random_state : int, default 0
         Seed of the generated variants.
 
@@ -43,7 +47,7 @@ def scale_benchmark(sizes=(10_000, 100_000, 1_000_000), random_state: int = 0) -
     """
     rows = []
     for size in sizes:
-        size = _check_size("sizes (each)", size, 1)
+        size = require_number(size, "sizes (each)", low=1, high=MAX_ORDERS, integer=True)
         n_customers = max(1, round(size / ORDERS_PER_CUSTOMER))
         n_leads = max(100, n_customers)
         tracemalloc.start()

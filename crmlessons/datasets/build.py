@@ -11,10 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from crmlessons.datasets import rules
 from crmlessons.datasets._io import to_csv_text
-from crmlessons.datasets.dictionary import COMPANY, DESCRIPTIONS, TABLES, dictionary
-from crmlessons.datasets.effects import PARAMS, planted_effects
+from crmlessons.datasets.company import COMPANY
+from crmlessons.datasets.dictionary import DESCRIPTIONS, TABLES, dictionary
+from crmlessons.datasets.effects import planted_effects
 from crmlessons.datasets.generate import DEFAULT_SIZES, make_case
+from crmlessons.datasets.params import PARAMS
 
 SHIPPED_SEED = 0
 
@@ -51,11 +54,21 @@ def datasheet(case) -> str:
             if n:
                 missing.append(f"| `{t}.{col}` | {n:,} | {n / len(df):.1%} |")
     return TEMPLATE.format(
-        name_en=COMPANY["name_en"], name_zh=COMPANY["name_zh"], as_of=COMPANY["as_of"], seed=SHIPPED_SEED,
+        name_en=COMPANY["name_en"], name_zh=COMPANY["name_zh"], seed=SHIPPED_SEED,
         sizes=sizes, effects=effects, dictionaries="\n\n".join(dicts), missing="\n".join(missing),
         n_leads=DEFAULT_SIZES["n_leads"], n_customers=DEFAULT_SIZES["n_customers"],
-        n_salespeople=DEFAULT_SIZES["n_salespeople"], survey=PARAMS["survey_start"],
+        n_salespeople=DEFAULT_SIZES["n_salespeople"], survey=PARAMS["survey_start"], **_calendar(),
     )
+
+
+def _calendar() -> dict[str, str]:
+    """The dates and periods the datasheet names, from the case's calendar (``rules``) and PARAMS."""
+    first_customer, last_customer = PARAMS["pre_existing_acquired"]
+    return {"as_of": COMPANY["as_of"], "decided_before": rules.DECIDED_BEFORE,
+            "leads_years": f"{rules.LEADS_START[:4]}-{rules.AS_OF[:4]}",
+            "pre_existing_years": f"{first_customer[:4]}-{last_customer[:4]}",
+            "orders_first_year": rules.ORDERS_START[:4],
+            "orders_years": f"{rules.YEARS[0]}-{rules.YEARS[-1]}"}
 
 
 def build(out: str | Path) -> list[Path]:
@@ -160,7 +173,7 @@ Keys and links: `leads.salesperson_id`, `customers.salesperson_id`, `losses.sale
 1. **Salespeople.** Latent Attitude, Skill, Knowledge (correlated 0.3) and a log ask-vs-tell ratio
    (correlated 0.4 with Skill), planted exactly in the team. Each answers 4 items per dimension on a 1-5
    agree scale (item 4 of each dimension is reverse-scored: stored as answered). Tenure is gamma distributed.
-2. **Leads** (2022-2025, monthly seasonality). Money, Authority and Need are present independently
+2. **Leads** ({leads_years}, monthly seasonality). Money, Authority and Need are present independently
    (60%, 45%, 55%); the facts a salesperson records follow from them (purchasing power and budget; the
    contact's role and decision power; need strength 1-5; a BANT timeline). The win probability depends on
    the MAN combination and on the salesperson's traits (logit effects per SD: Skill 1.0, Attitude 0.35,
@@ -169,11 +182,11 @@ Keys and links: `leads.salesperson_id`, `customers.salesperson_id`, `losses.sale
    leads reach contacted / talking business / proposal / negotiation. Deal values are lognormal by company
    size; the cycle grows with value (elasticity 0.45, median 150 days at 150,000 CNY, 21-540 days) and is
    split over the stages. Leads whose next event falls after {as_of} are `open`.
-3. **Customers.** {n_customers} customers won 2012-2021 (`pre_existing`) plus every won lead (`won_lead`).
+3. **Customers.** {n_customers} customers won {pre_existing_years} (`pre_existing`) plus every won lead (`won_lead`).
    Each has latent loyalty and satisfaction (correlated 0.6). Low loyalty raises the chance of being lost
-   (about 25% are lost after 2019); 12% of those lost over a year before {as_of} are won back. Referred
+   (about 25% are lost after {orders_first_year}); 12% of those lost over a year before {as_of} are won back. Referred
    customers name an earlier customer, chosen with weight exp(1.2 x loyalty).
-4. **Orders** (2019-2025): a thinned Poisson process per customer: the rate grows with loyalty and size,
+4. **Orders** ({orders_years}): a thinned Poisson process per customer: the rate grows with loyalty and size,
    follows monthly seasonality (low in February, high in December), ramps up over the first year
    (exploration -> formation), falls linearly to 20% over the year before a loss (early warning), and
    restarts at 70% after a win-back. Later orders more often come from other product lines (cross-selling),
@@ -215,7 +228,7 @@ decided lead.
   willing to buy again" is planted as 2.5x; "5 times the cost" as 4.7x.
 - With 40 salespeople, salesperson-level effects are noisy: Skill's lead is recovered in every variant,
   but Attitude above Knowledge only on average.
-- Only leads created before 2024-07-01 are all decided by {as_of}; measure win rates and conversion on
+- Only leads created before {decided_before} are all decided by {as_of}; measure win rates and conversion on
   that cohort.
 - No protected attributes (gender, age, ethnicity) exist in the data; no outcome depends on any.
   `source_channel`, `timeline`, `region`, `industry` and the subjective customer facts are recorded but

@@ -7,19 +7,29 @@ functions return one table of such a variant. Every effect they plant is declare
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, fields
 
-import numpy as np
 import pandas as pd
 
+from crmlessons.checks import check_random_state, require_number
+from crmlessons.datasets._generator import generate
 from crmlessons.datasets._io import coerce
 from crmlessons.datasets.dictionary import TABLES
 
 __all__ = ["Case", "make_case", "make_salespeople", "make_leads", "make_stage_history", "make_losses",
            "make_customers", "make_orders", "make_survey", "make_spend", "make_ask_items"]
 
+#: The sizes of the shipped variant ``make_case(0)``.
 DEFAULT_SIZES = {"n_leads": 4000, "n_customers": 1200, "n_salespeople": 40}
+
+#: The largest sizes :func:`make_case` accepts, so that no call can exhaust a classroom machine's memory
+#: (``make_case(n_leads=10**9)`` would need tens of GB). Measured as the peak resident memory of a fresh
+#: process on a 2-core machine: 1,000,000 leads 0.7 GB (6-9 s); 300,000 customers 1.8 GB (9.5 million
+#: orders; 20 s unloaded); 10,000 salespeople 0.4 GB (the win-rate calibration grows with the team: about
+#: 10 s unloaded). All three maxima at once (2,000,000 leads, about 600,000 customers with the won leads,
+#: 16 million orders) peaked at 3.8 GB in 3 minutes on a busy machine: safe on 8 GB, let alone 24 GB.
+#: ``scale_benchmark`` (up to 1,000,000 orders: about 32,000 customers and leads) is far below them.
+MAX_SIZES = {"n_leads": 2_000_000, "n_customers": 500_000, "n_salespeople": 10_000}
 
 
 @dataclass
@@ -54,30 +64,30 @@ class Case:
 assert tuple(f.name for f in fields(Case)) == TABLES
 
 
-def check_random_state(random_state) -> np.random.Generator:
-    """Turn ``random_state`` (None, a non-negative int or a numpy Generator) into a Generator."""
-    if random_state is None:
-        return np.random.default_rng()
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
-        if random_state < 0:
-            raise ValueError(f"random_state must be a non-negative integer; got {random_state}")
-        return np.random.default_rng(int(random_state))
-    raise TypeError("random_state must be None, a non-negative int or a numpy.random.Generator; "
-                    f"got {type(random_state).__name__} {random_state!r}")
+def check_size(value, name: str) -> int:
+    """Return the size argument ``name`` as an int, if it is a whole number from 1 to ``MAX_SIZES[name]``.
 
-
-def _check_size(name: str, value, minimum: int) -> int:
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int >= {minimum}; got {type(value).__name__} {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be an int >= {minimum}; got {value}")
+    Examples
+    --------
+    >>> check_size(300, "n_leads")
+    300
+    >>> check_size(10**9, "n_leads")
+    Traceback (most recent call last):
+    ...
+    ValueError: n_leads must be at most 2,000,000 (a larger variant needs more memory than a classroom \
+machine has); got 1,000,000,000
+    """
+    value = require_number(value, name, low=1, integer=True)
+    maximum = MAX_SIZES[name]
+    if value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,} (a larger variant needs more memory than a "
+                         f"classroom machine has); got {value:,}")
     return int(value)
 
 
-def make_case(random_state=0, *, n_leads: int = 4000, n_customers: int = 1200,
-              n_salespeople: int = 40) -> Case:
+def make_case(random_state=0, *, n_leads: int = DEFAULT_SIZES["n_leads"],
+              n_customers: int = DEFAULT_SIZES["n_customers"],
+              n_salespeople: int = DEFAULT_SIZES["n_salespeople"]) -> Case:
     """Generate one consistent variant of the case company.
 
     Parameters
@@ -86,12 +96,12 @@ def make_case(random_state=0, *, n_leads: int = 4000, n_customers: int = 1200,
         Seed of the variant: the same seed gives the same tables (a trainer gives each group its own).
         The shipped tables are ``make_case(0)``.
     n_leads : int, default 4000
-        Leads worked 2022-2025 (at least 1).
+        Leads worked 2022-2025 (1 to 2,000,000, see ``MAX_SIZES``).
     n_customers : int, default 1200
-        Customers from before the leads period (``origin == "pre_existing"``, at least 1); the won
+        Customers from before the leads period (``origin == "pre_existing"``, 1 to 500,000); the won
         leads are added to them.
     n_salespeople : int, default 40
-        Size of the sales team (at least 1).
+        Size of the sales team (1 to 10,000).
 
     Returns
     -------
@@ -101,7 +111,8 @@ def make_case(random_state=0, *, n_leads: int = 4000, n_customers: int = 1200,
     Raises
     ------
     TypeError, ValueError
-        For a seed of the wrong type or a size that is not a positive int.
+        For a seed of the wrong type (see :func:`crmlessons.checks.check_random_state`), or a size
+        that is not a whole number within its bounds; the message names the argument.
 
     Examples
     --------
@@ -112,18 +123,17 @@ def make_case(random_state=0, *, n_leads: int = 4000, n_customers: int = 1200,
     True
     """
     rng = check_random_state(random_state)
-    n_leads = _check_size("n_leads", n_leads, 1)
-    n_customers = _check_size("n_customers", n_customers, 1)
-    n_salespeople = _check_size("n_salespeople", n_salespeople, 1)
-    from crmlessons.datasets._generator import generate
-
+    n_leads = check_size(n_leads, "n_leads")
+    n_customers = check_size(n_customers, "n_customers")
+    n_salespeople = check_size(n_salespeople, "n_salespeople")
     raw = generate(rng, n_leads, n_customers, n_salespeople)
     return Case(**{name: coerce(raw[name], name) for name in TABLES})
 
 
 def _table_maker(table: str):
-    def maker(random_state=0, *, n_leads: int = 4000, n_customers: int = 1200,
-              n_salespeople: int = 40) -> pd.DataFrame:
+    def maker(random_state=0, *, n_leads: int = DEFAULT_SIZES["n_leads"],
+              n_customers: int = DEFAULT_SIZES["n_customers"],
+              n_salespeople: int = DEFAULT_SIZES["n_salespeople"]) -> pd.DataFrame:
         return getattr(make_case(random_state, n_leads=n_leads, n_customers=n_customers,
                                  n_salespeople=n_salespeople), table)
 

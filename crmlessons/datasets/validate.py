@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from crmlessons.checks import Table, tables
 from crmlessons.datasets.dictionary import KEYS, TABLES, VOCABULARIES, columns
 
 __all__ = ["ValidationError", "validate", "validate_case"]
@@ -13,6 +14,25 @@ __all__ = ["ValidationError", "validate", "validate_case"]
 class ValidationError(ValueError):
     """A table breaks its data dictionary or a link between tables; the message names the column
     and the offending rows (first few row labels and their count)."""
+
+
+def check_case(case, name: str = "case"):
+    """Return ``case`` if it has every table of a case as a DataFrame attribute; else raise TypeError.
+
+    Examples
+    --------
+    >>> check_case("leads.csv")
+    Traceback (most recent call last):
+    ...
+    TypeError: case must be a Case (from load_case() or make_case()) with a DataFrame for each table; \
+got str, whose salespeople, leads, stage_history, ... are missing
+    """
+    missing = [t for t in TABLES if not isinstance(getattr(case, t, None), pd.DataFrame)]
+    if missing:
+        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise TypeError(f"{name} must be a Case (from load_case() or make_case()) with a DataFrame for each "
+                        f"table; got {type(case).__name__}, whose {shown} are missing")
+    return case
 
 
 def _rows(mask, index) -> str:
@@ -29,6 +49,7 @@ def _fail(table: str, column: str, problem: str, mask, index) -> None:
 _KIND = {"int64": "integer", "float64": "float", "bool": "bool"}
 
 
+@tables(df=Table(None, (), empty_ok=True))  # any table of the case; an empty one can be valid
 def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Check a DataFrame against the data dictionary of ``table``.
 
@@ -65,8 +86,6 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
     ...
     crmlessons.datasets.validate.ValidationError: leads.need_strength: values outside 1 to 5 in 1 row(s): [1]
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame; got {type(df).__name__}")
     specs = columns(table)
     missing = [c.name for c in specs if c.name not in df.columns]
     if missing:
@@ -161,6 +180,7 @@ def validate_case(case) -> None:
     ...
     crmlessons.datasets.validate.ValidationError: orders.customer_id: values not found in customers.customer_id in 1 row(s): [0]
     """
+    check_case(case)
     for name in TABLES:
         validate(case.tables[name], name)
     for link in LINKS:

@@ -27,11 +27,10 @@ def _cohort_won(leads):
 
 
 def _full_vs_rest(leads):
-    man = _man()
-    cohort = man.cohort(leads)
-    won = _cohort_won(leads)
-    full = man.classify(cohort).eq("M+A+N")
-    return float(won[full].mean() / won[~full].mean())
+    """As the worked solution does it, from ``man.combination_outcomes``."""
+    table = _man().combination_outcomes(leads)
+    rest = table.drop(index="M+A+N")
+    return float(table.loc["M+A+N", "win_rate"] / (rest["won"].sum() / rest["leads"].sum()))
 
 
 def _open(leads):

@@ -69,17 +69,21 @@ def _facts_data():
 
 
 def _controllable(losses, typed_all=False):
-    known = losses["category"] if typed_all else losses["category"].dropna()
-    return float((known.astype(object) == "company_side").mean())
-
-
-def _care_share(losses, loss_type="customer", within=True, reasons=("lack_of_care", "communication",
-                                                                       "complaint_handling")):
+    """The answer (``loss.controllable_share``), or the mistake of dividing by every loss."""
     from crmlessons import loss
 
+    if typed_all:
+        return float((losses["category"].astype(object) == loss.CONTROLLABLE).mean())
+    return loss.controllable_share(losses)
+
+
+def _care_share(losses, loss_type="customer", within=True, reasons=None):
+    """The answer (``loss.relationship_share``), or one of its common mistakes."""
+    from crmlessons import loss
+
+    if reasons is None:
+        return loss.relationship_share(losses, loss_type=loss_type, within=loss.CONTROLLABLE if within else None)
     data = losses[losses["loss_type"].astype(str) == loss_type]["reason"].astype(object).dropna()
-    if within:
-        data = data[data.map(loss.REASON_CATEGORY) == "company_side"]
     return float(data.isin(reasons).mean())
 
 
@@ -92,7 +96,7 @@ def _vital_few(losses, offset=0):
 def _cost_ratio(spend, customers):
     from crmlessons import retention
 
-    return retention.cost_ratio(spend, customers)
+    return retention.cost_ratio(spend, customers)  # the one cost ratio, relationship.cost_ratio
 
 
 def _spend_ratio(spend, customers, invert=False):

@@ -21,6 +21,7 @@ import html
 import ipywidgets as widgets
 
 from crmlessons import i18n, retention
+from crmlessons.checks import require_table
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY
 from crmlessons.plots import category_label
 from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
@@ -67,7 +68,7 @@ class LossWhatIf(CourseWidget):
 
             case = datasets.load_case()
             values = retention.reason_values(case.losses, case.orders, case.customers, case.spend)
-        retention._check_values(values)
+        values = require_table(values, None, "values", retention.VALUE_COLUMNS)
         self.values = values.reset_index(drop=True)
         self.last = None
         self.boxes: dict[str, widgets.Checkbox] = {}

@@ -1,4 +1,9 @@
-"""The single-choice quiz widget every lesson ends with.
+"""The single-choice quiz widget every lesson ends with: ``crm.quiz("01")`` is :func:`quiz`.
+
+The widget only shows the questions and reads the clicks; the grading is the pure
+:func:`crmlessons.practice.grade`. This module reads the lesson catalogue, so it sits with
+``crmlessons.practice`` and ``crmlessons.lessons`` in the course layer (see CONTRIBUTING.md), above the
+other widgets: ``crmlessons.practice`` never imports it.
 
 Examples
 --------
@@ -79,10 +84,23 @@ class QuizWidget(CourseWidget):
         self.score.value = f"<b>{html.escape(str(self.result))}</b>"
 
 
-def _quiz_00():
+def quiz(lesson: str) -> QuizWidget:
+    """Return the quiz widget of ``lesson`` (e.g. ``"01"``): feedback per answer and a running score.
+
+    Examples
+    --------
+    >>> w = quiz("00")
+    >>> w.answer(0, w.questions[0].correct)
+    >>> w.result.right
+    1
+    """
     from crmlessons.lessons import get_quiz
 
-    return QuizWidget("00", get_quiz("00"))
+    return QuizWidget(lesson, get_quiz(lesson))
+
+
+def _quiz_00():
+    return quiz("00")
 
 
 #: Update-latency cases for scripts/benchmark.py: (label, make the widget, change a control).
