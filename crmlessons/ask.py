@@ -293,17 +293,18 @@ def score(answers, items: pd.DataFrame | None = None):
     return (means - low) / (high - low) * 100
 
 
-def _scores(scores) -> pd.Series:
-    """Accept a Series/dict of A, S, K scores (0-100) and return it as a float Series."""
+def _scores(scores, name: str = "scores") -> pd.Series:
+    """Accept a Series/dict of A, S, K scores (0-100) and return it as a float Series (``name`` is the
+    argument's name in messages)."""
     if isinstance(scores, Profile):
         return scores.scores
     if not isinstance(scores, (Mapping, pd.Series)):
-        raise TypeError(f"scores must be a dict or Series with keys {list(DIMENSIONS)}; got {type(scores).__name__}")
+        raise TypeError(f"{name} must be a dict or Series with keys {list(DIMENSIONS)}; got {type(scores).__name__}")
     missing = [d for d in DIMENSIONS if d not in scores]
     if missing:
-        raise ValueError(f"scores is missing dimension(s) {missing}; expected keys {list(DIMENSIONS)} "
+        raise ValueError(f"{name} is missing dimension(s) {missing}; expected keys {list(DIMENSIONS)} "
                          f"(use score(answers) to turn answers into scores)")
-    return pd.Series({d: float(require_number(scores[d], f"scores[{d!r}]", low=0, high=100)) for d in DIMENSIONS})
+    return pd.Series({d: float(require_number(scores[d], f"{name}[{d!r}]", low=0, high=100)) for d in DIMENSIONS})
 
 
 def level(value: float) -> str:

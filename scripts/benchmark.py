@@ -4,6 +4,7 @@ Usage::
 
     python course.py bench                 # everything
     python course.py bench --only widgets  # one part: import, notebooks, widgets, data
+    python course.py bench --browser       # widget latency felt in the browser (scripts/browser_bench.py)
 
 This is a benchmark, not a test: it prints figures (quoted in the README) and fails on nothing.
 
@@ -94,19 +95,30 @@ def widget_cases() -> list:
     return cases
 
 
+def _status_error(widget) -> bool:
+    """Whether the widget's status area shows an error (then its timing measures the error path)."""
+    return "crm-error" in getattr(getattr(widget, "status", None), "value", "")
+
+
 def bench_widgets(repeats: int = 30) -> None:
-    """Print the update latency of every widget that declares a benchmark."""
+    """Print the update latency of every widget that declares a benchmark.
+
+    An update that ends with an error in the widget's status area is flagged: a fast error is no
+    figure for a working update.
+    """
     print(f"\n## widget update latency ({repeats} updates each, after one warm-up)")
-    print(f"{'widget update':52} {'median ms':>10} {'worst ms':>9}")
+    print(f"{'widget update':62} {'median ms':>10} {'worst ms':>9}")
     for label, make, update in widget_cases():
         widget = make()
         update(widget, 0)
-        times = []
+        times, failed = [], 0
         for i in range(1, repeats + 1):
             start = time.perf_counter()
             update(widget, i)
             times.append((time.perf_counter() - start) * 1000)
-        print(f"{label:52} {statistics.median(times):10.1f} {max(times):9.1f}")
+            failed += _status_error(widget)
+        flag = f"  ({failed} updates showed an error)" if failed else ""
+        print(f"{label:62} {statistics.median(times):10.1f} {max(times):9.1f}{flag}")
 
 
 def bench_data() -> None:
@@ -125,6 +137,11 @@ PARTS = {"import": bench_import, "notebooks": bench_notebooks, "widgets": bench_
 
 def main(argv: list[str]) -> None:
     """Run the benchmark parts named in ``argv`` (all by default)."""
+    if "--browser" in argv:  # control change to chart on screen, in Chromium: scripts/browser_bench.py
+        import browser_bench
+
+        browser_bench.main([a for a in argv if a != "--browser"])
+        return
     parser = argparse.ArgumentParser(description="Speed figures of the course.")
     parser.add_argument("--only", choices=sorted(PARTS), action="append")
     args = parser.parse_args(argv)

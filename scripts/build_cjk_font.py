@@ -5,9 +5,15 @@ to the 6,763 common simplified characters of GB 2312, the punctuation Chinese te
 CJK character that appears anywhere in the package (so no label can ever miss a glyph). Its outlines
 are converted to TrueType so that matplotlib can embed it in PNG, SVG and PDF alike.
 
+It also writes ``crmlessons/fonts/NotoSansSC-crmlessons.woff``, the web font that widgets give the
+browser (``crmlessons/widgets/webfont.py``): the same outlines cut down to the CJK characters the
+package uses (about 900), as WOFF (zlib). WOFF2 would be about a fifth smaller but needs the
+``brotli`` module, which the course does not otherwise need.
+
 Usage (needs Debian's ``fonts-noto-cjk`` package, or ``--source`` pointing at the .ttc)::
 
     python scripts/build_cjk_font.py [--source /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]
+    python scripts/build_cjk_font.py --web   # only the web font, from the shipped .ttf (no fonts-noto-cjk)
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "crmlessons" / "fonts" / "NotoSansSC-crmlessons.ttf"
+WEB_TARGET = ROOT / "crmlessons" / "fonts" / "NotoSansSC-crmlessons.woff"
 FAMILY = "Noto Sans SC crmlessons"
 CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -103,20 +110,50 @@ def rename(font: TTFont) -> None:
             record.string = FAMILY.replace(" ", "") + "-Regular"
 
 
-def build(source: Path, target: Path = TARGET) -> Path:
-    """Subset the SC face of ``source`` into ``target`` and return ``target``."""
-    collection = TTCollection(str(source))
-    face = next(f for f in collection.fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
+def subset_to(face: TTFont, text: str) -> None:
+    """Cut ``face`` down, in place, to the glyphs of ``text`` (no hinting, no OpenType shaping)."""
     options = subset.Options()
-    options.layout_features = []  # matplotlib does no OpenType shaping
+    options.layout_features = []  # matplotlib does no OpenType shaping; Chinese needs none
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.hinting = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=wanted_characters())
+    subsetter.populate(text=text)
     subsetter.subset(face)
+
+
+def build(source: Path, target: Path = TARGET) -> Path:
+    """Subset the SC face of ``source`` into ``target`` and return ``target``."""
+    collection = TTCollection(str(source))
+    face = next(f for f in collection.fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
+    subset_to(face, wanted_characters())
     cff_to_truetype(face)
     rename(face)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    face.save(str(target))
+    return target
+
+
+def web_characters() -> str:
+    """Return the characters of the web font: every CJK character the package uses, sorted."""
+    return "".join(sorted(package_characters()))
+
+
+def build_web(source: Path = TARGET, target: Path = WEB_TARGET) -> Path:
+    """Cut the shipped TrueType font ``source`` down to :func:`web_characters` as WOFF in ``target``.
+
+    Reproducible: the same characters give the same bytes (no time stamp is written).
+    """
+    face = TTFont(str(source), recalcTimestamp=False)
+    text = web_characters()
+    cmap = face.getBestCmap()
+    missing = sorted(ch for ch in text if ord(ch) not in cmap)
+    if missing:
+        raise SystemExit(f"{source.name} lacks {len(missing)} characters the package uses "
+                         f"({''.join(missing[:20])}...); "
+                         "rebuild it first: python scripts/build_cjk_font.py --source <NotoSansCJK-Regular.ttc>")
+    subset_to(face, text)
+    face.flavor = "woff"
     target.parent.mkdir(parents=True, exist_ok=True)
     face.save(str(target))
     return target
@@ -125,6 +162,8 @@ def build(source: Path, target: Path = TARGET) -> Path:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+    parser.add_argument("--web", action="store_true", help="only rebuild the web font, from the shipped .ttf")
     args = parser.parse_args()
-    path = build(args.source)
-    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1e6:.1f} MB)")
+    paths = ([] if args.web else [build(args.source)]) + [build_web()]
+    for path in paths:
+        print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1e3:,.0f} KB)")

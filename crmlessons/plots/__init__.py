@@ -62,5 +62,7 @@ def category_label(code: str, column: str) -> str:
     """
     from crmlessons.datasets import value_labels
 
+    if code is not None and not isinstance(code, str):
+        raise TypeError(f"code must be a category code (text) of column {column!r}; got {type(code).__name__} {code!r}")
     labels = value_labels(column)
     return labels[code][i18n.get_language()] if code in labels else str(code)

@@ -22,7 +22,7 @@ import math
 import numpy as np
 
 from crmlessons import ask, i18n
-from crmlessons.checks import require_choice, require_columns
+from crmlessons.checks import require_choice, tables
 from crmlessons.plots import PALETTE, get_ax, tidy
 
 i18n.register({
@@ -93,7 +93,7 @@ def radar(scores, compare=None, labels: tuple[str, str] | None = None, ax=None, 
     ValueError: ax must be a polar Axes for a radar chart; make one with fig.add_subplot(projection='polar') or plt.subplots(subplot_kw={'projection': 'polar'}); got a 'rectilinear' Axes
     """
     values = ask._scores(scores)
-    other = None if compare is None else ask._scores(compare)
+    other = None if compare is None else ask._scores(compare, "compare")
     if labels is None:
         labels = (i18n.t("ask_chart_you"), i18n.t("ask_chart_compare"))
     if ax is None:
@@ -245,6 +245,7 @@ def relations_chart(salespeople, outcome: str = "win_rate", ax=None):
     return ax
 
 
+@tables(salespeople=["salesperson_id", "ask_tell_ratio", "win_rate"])
 def ask_tell_scatter(salespeople, ax=None):
     """Plot each salesperson's ask-vs-tell ratio against win rate, coloured by Skill score.
 
@@ -256,7 +257,6 @@ def ask_tell_scatter(salespeople, ax=None):
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('Ask-vs-tell ratio', 'Win rate')
     """
-    require_columns(salespeople, ["salesperson_id", "ask_tell_ratio", "win_rate"], "salespeople")
     table = ask.team_profiles(salespeople).dropna(subset=["win_rate"])
     ax = get_ax(ax)
     points = ax.scatter(table["ask_tell_ratio"], table["win_rate"] * 100, c=table["S"], cmap="viridis",

@@ -16,6 +16,7 @@ from typing import Mapping
 import numpy as np
 
 from crmlessons import i18n, loss
+from crmlessons.checks import require_choice, require_number, tables
 from crmlessons.plots import PALETTE, category_label, get_ax, tidy
 
 i18n.register({
@@ -94,6 +95,18 @@ def pareto_chart(losses, loss_type: str | None = None, ax=None):
     return ax
 
 
+def _shares(reductions, reasons) -> np.ndarray:
+    """The share of each reason's losses avoided, checked (``reductions``: reason -> share 0-1)."""
+    if not isinstance(reductions, Mapping):
+        raise TypeError(f"reductions must be a dict of reason code -> share (0 to 1); got {type(reductions).__name__}")
+    known = list(reasons)
+    for reason, cut in reductions.items():
+        require_choice(reason, "reductions key", known)
+        require_number(cut, f"reductions[{reason!r}]", low=0.0, high=1.0)
+    return np.array([float(reductions.get(r, 0.0)) for r in known])
+
+
+@tables(values=["reason", "lost_per_year"])
 def what_if_chart(values, reductions: Mapping[str, float], ax=None):
     """Draw lost customers a year by reason, split into those a plan keeps and those still lost.
 
@@ -112,16 +125,13 @@ def what_if_chart(values, reductions: Mapping[str, float], ax=None):
     >>> ax = what_if_chart(values, {"price": 0.5}, ax=Figure().subplots())
     >>> [float(p.get_width()) for p in ax.containers[1]]
     [0.0, 5.0]
-    >>> update_what_if_chart(ax, values, {"competitor": 1.0})
+    >>> moved = update_what_if_chart(ax, values, {"competitor": 1.0})
     >>> [float(p.get_width()) for p in ax.containers[1]]
     [5.0, 0.0]
     """
-    from crmlessons.checks import require_columns
-
-    require_columns(values, ["reason", "lost_per_year"], "values")
     order = values.sort_values("lost_per_year", kind="stable")
     lost = order["lost_per_year"].to_numpy(dtype=float)
-    share = np.array([float(reductions.get(r, 0.0)) for r in order["reason"]])
+    share = _shares(reductions, order["reason"])
     kept = lost * share
     ax = get_ax(ax, figsize=(7.5, 4.2))
     y = np.arange(len(order))
@@ -139,10 +149,11 @@ def what_if_chart(values, reductions: Mapping[str, float], ax=None):
     return ax
 
 
-def update_what_if_chart(ax, values, reductions: Mapping[str, float]) -> None:
-    """Move the bars of a chart drawn by :func:`what_if_chart` to new ``reductions`` (no redraw of the rest).
+def update_what_if_chart(ax, values, reductions: Mapping[str, float]) -> list:
+    """Move the bars of a chart drawn by :func:`what_if_chart` to new ``reductions``; return what moved.
 
-    Widgets use it so that a slider move only changes bar lengths, which is much faster than a new chart.
+    Widgets use it so that a slider move only repaints the bars (and the legend, where it lies over
+    them), which is much faster than a new chart (``crmlessons.widgets.base.FastChart``).
     """
     lost_by_reason = dict(zip(values["reason"], values["lost_per_year"].astype(float)))
     still_bars, kept_bars = ax.containers[0], ax.containers[1]
@@ -152,3 +163,13 @@ def update_what_if_chart(ax, values, reductions: Mapping[str, float]) -> None:
         still.set_width(lost - saved)
         kept.set_x(lost - saved)
         kept.set_width(saved)
+    legend = ax.get_legend()
+    lengths = [lost_by_reason[reason] for reason in ax.whatif_reasons]  # a bar's whole length never changes
+    over = legend is not None and _over_bars(ax, legend, lengths)
+    return [*still_bars, *kept_bars, *([legend] if over else [])]
+
+
+def _over_bars(ax, legend, lengths) -> bool:
+    """Whether ``legend`` covers part of a bar (bar ``i`` spans ``0..lengths[i]`` at height ``i``)."""
+    box = legend.get_window_extent().transformed(ax.transData.inverted())
+    return any(box.x0 < length and box.y0 < y + 0.4 and box.y1 > y - 0.4 for y, length in enumerate(lengths))

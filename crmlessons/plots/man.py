@@ -140,12 +140,11 @@ def combination_bars(leads, highlight: str | None = None, ax=None, **thresholds)
     8
     """
     if highlight is not None:
-        man.action(highlight)  # a clear error for an unknown code
+        require_choice(highlight, "highlight", man.COMBINATIONS)
     table = _outcomes(leads, thresholds)
     ax = get_ax(ax)
     rates = table["win_rate"].fillna(0.0)
-    colours = [PALETTE[1] if code == highlight else PALETTE[0] for code in man.COMBINATIONS]
-    bars = ax.bar(list(man.COMBINATIONS), rates, color=colours)
+    bars = ax.bar(list(man.COMBINATIONS), rates, color=PALETTE[0], gid="man-combination-bar")
     for bar, rate, n in zip(bars, rates, table["leads"]):
         ax.annotate(f"{rate:.1%}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     ha="center", va="bottom", fontsize=9, xytext=(0, 2), textcoords="offset points")
@@ -154,13 +153,44 @@ def combination_bars(leads, highlight: str | None = None, ax=None, **thresholds)
     ax.set_title(i18n.t("man_chart_bars_title"))
     ax.yaxis.set_major_formatter("{x:.0%}")
     ax.set_ylim(0, max(float(rates.max()) * 1.2, 0.01))
-    if highlight is not None:
-        from matplotlib.patches import Patch
-
-        ax.legend(handles=[Patch(color=PALETTE[1], label=i18n.t("man_chart_this_lead")),
-                           Patch(color=PALETTE[0], label=i18n.t("man_chart_other"))], frameon=False)
+    update_combination_bars(ax, highlight)
     tidy(ax)
     return ax
+
+
+def update_combination_bars(ax, highlight: str | None = None) -> list:
+    """Highlight another combination on a chart drawn by :func:`combination_bars`; return what changed.
+
+    The chart then shows what ``combination_bars(leads, highlight=highlight)`` would draw: the bars'
+    colours change, and the legend (shown only with a highlight) appears or goes; the rest stays.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from crmlessons import datasets
+    >>> ax = combination_bars(datasets.load_leads(), ax=Figure().subplots())
+    >>> moved = update_combination_bars(ax, "m+a+n")
+    >>> [b.get_facecolor() == ax.patches[0].get_facecolor() for b in ax.patches].count(False)
+    1
+    """
+    from matplotlib.patches import Patch
+
+    if highlight is not None:
+        require_choice(highlight, "highlight", man.COMBINATIONS)
+    bars = [p for p in ax.patches if p.get_gid() == "man-combination-bar"]
+    if len(bars) != len(man.COMBINATIONS):
+        raise ValueError("ax has no combination chart to update; draw one with combination_bars(leads, ax=ax) first")
+    for bar, code in zip(bars, man.COMBINATIONS):
+        bar.set_facecolor(PALETTE[1] if code == highlight else PALETTE[0])
+    legend = ax.get_legend()
+    if highlight is None and legend is not None:
+        legend.remove()
+    elif highlight is not None and legend is None:
+        # the legend sits away from the bars and changes only here: only then does it move
+        legend = ax.legend(handles=[Patch(color=PALETTE[1], label=i18n.t("man_chart_this_lead")),
+                                    Patch(color=PALETTE[0], label=i18n.t("man_chart_other"))], frameon=False)
+        return [*bars, legend]
+    return bars
 
 
 def chase_cost(leads, ax=None, *, hours=None, cost_per_hour: float = man.COST_PER_HOUR, **thresholds):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from crmlessons import i18n
-from crmlessons.checks import require_columns
+from crmlessons.checks import require_table, tables
 from crmlessons.plots import PALETTE, get_ax, tidy
 
 i18n.register({
@@ -39,6 +39,7 @@ i18n.register({
 })
 
 
+@tables(counts=["stage", "customers"])
 def lifecycle(counts, ax=None):
     """Draw a bar chart of customers per lifecycle stage (the result of ``relationship.lifecycle_counts``).
 
@@ -52,7 +53,6 @@ def lifecycle(counts, ax=None):
     """
     from crmlessons.relationship import label
 
-    require_columns(counts, ["stage", "customers"], "counts")
     ax = get_ax(ax)
     colours = {"exploration": PALETTE[5], "formation": PALETTE[0], "stability": PALETTE[2],
                "decline": PALETTE[1], "lost": PALETTE[3]}
@@ -79,7 +79,7 @@ def depth(table, ax=None):
     """
     from crmlessons.relationship import ORDER_KINDS, label
 
-    require_columns(table, ["year", *ORDER_KINDS], "table")
+    table = require_table(table, None, "table", ["year", *ORDER_KINDS])
     ax = get_ax(ax)
     bottom = np.zeros(len(table))
     colours = dict(zip(ORDER_KINDS, [PALETTE[5], PALETTE[0], PALETTE[1], PALETTE[2]]))
@@ -97,6 +97,7 @@ def depth(table, ax=None):
     return ax
 
 
+@tables(table=["year", "won", "lost", "won_back", "active_end"])
 def breadth(table, ax=None):
     """Draw customers won, lost and won back per year, with the customer count at year end.
 
@@ -110,7 +111,6 @@ def breadth(table, ax=None):
     >>> ax.get_title()
     'Breadth: customers won, lost and won back'
     """
-    require_columns(table, ["year", "won", "lost", "won_back", "active_end"], "table")
     ax = get_ax(ax)
     x = np.arange(len(table))
     width = 0.27
@@ -133,6 +133,7 @@ def breadth(table, ax=None):
     return ax
 
 
+@tables(costs=["year", "cost_per_new", "cost_per_kept", "ratio"])
 def cost_per_customer(costs, ax=None):
     """Draw the cost per customer won against the cost per customer kept, year by year, with their ratio.
 
@@ -146,7 +147,6 @@ def cost_per_customer(costs, ax=None):
     >>> cost_per_customer(costs, ax=Figure().subplots()).get_ylabel()
     'CNY per customer'
     """
-    require_columns(costs, ["year", "cost_per_new", "cost_per_kept", "ratio"], "costs")
     ax = get_ax(ax)
     x = np.arange(len(costs))
     width = 0.38

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crmlessons import i18n
-from crmlessons.checks import require_columns
+from crmlessons.checks import require_choice, require_columns, require_number, tables
 from crmlessons.plots import PALETTE, get_ax, tidy
 
 i18n.register({
@@ -31,6 +31,8 @@ def plan_label(plan: str, share: float = 0.0) -> str:
     >>> plan_label("chosen", 0.3)
     'Your split (30% to winning)'
     """
+    require_choice(plan, "plan", list(STYLE))
+    share = require_number(share, "share", low=0, high=1)
     return i18n.t(f"plan_{plan}", share=share) if plan == "chosen" else i18n.t(f"plan_{plan}")
 
 
@@ -39,12 +41,32 @@ def _lines(sim, column: str, ax, scale: float = 1.0):
     for plan, rows in sim.groupby(sim["plan"].astype(str), sort=False):
         colour, style, width = STYLE.get(plan, (PALETTE[7], ":", 1.5))
         ax.plot(rows["year"], rows[column] / scale, style, color=colour, linewidth=width,
-                label=plan_label(plan, float(rows["share_acquisition"].iloc[0])))
+                label=plan_label(plan, float(rows["share_acquisition"].iloc[0])), gid=f"sim-plan-{plan}")
     ax.set_xlabel(i18n.t("sim_year"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     tidy(ax)
 
 
+def _update_lines(ax, sim, column: str, scale: float = 1.0) -> list:
+    require_columns(sim, ["plan", "year", "share_acquisition", column], "sim")
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    plans, years = sim["plan"].astype(str).to_numpy(), sim["year"].to_numpy()
+    values, shares = sim[column].to_numpy() / scale, sim["share_acquisition"].to_numpy()
+    moved = []
+    for plan in dict.fromkeys(plans):  # in order of appearance, as _lines draws them
+        line = lines.get(f"sim-plan-{plan}")
+        if line is None:
+            raise ValueError(f"ax has no line of plan {plan!r} to update; draw the chart with the same plans first")
+        rows = plans == plan
+        line.set_data(years[rows], values[rows])
+        line.set_label(plan_label(plan, float(shares[rows][0])))
+        moved.append(line)
+    # lines drawn after the plans (the zero line) are painted over them: they move with them
+    after = ax.get_lines()[ax.get_lines().index(moved[-1]) + 1:] if moved else []
+    return moved + list(after)
+
+
+@tables(sim=["plan", "year", "share_acquisition", "customers"])
 def customers_over_time(sim, ax=None, legend: bool = True):
     """Draw the number of customers over the years for each plan of a :func:`crmlessons.strategy.simulate` result.
 
@@ -65,6 +87,7 @@ def customers_over_time(sim, ax=None, legend: bool = True):
     return ax
 
 
+@tables(sim=["plan", "year", "share_acquisition", "cumulative_profit"])
 def profit_over_time(sim, ax=None, legend: bool = True):
     """Draw the cumulative profit (million CNY) over the years for each plan.
 
@@ -84,3 +107,34 @@ def profit_over_time(sim, ax=None, legend: bool = True):
     if legend:
         ax.legend(frameon=False, fontsize="small")
     return ax
+
+
+def update_customers_over_time(ax, sim) -> list:
+    """Move the lines of a chart drawn by :func:`customers_over_time` to a new simulation; return them.
+
+    The axis limits stay (the strategy widget keeps them steady while a slider moves).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from crmlessons.strategy import simulate
+    >>> ax = customers_over_time(simulate(), ax=Figure().subplots())
+    >>> moved = update_customers_over_time(ax, simulate(years=3))
+    >>> len(moved), len(ax.get_lines()[0].get_xdata())
+    (3, 4)
+    """
+    return _update_lines(ax, sim, "customers")
+
+
+def update_profit_over_time(ax, sim) -> list:
+    """Move the lines of a chart drawn by :func:`profit_over_time` to a new simulation; return them.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from crmlessons.strategy import simulate
+    >>> ax = profit_over_time(simulate(), ax=Figure().subplots())
+    >>> len(update_profit_over_time(ax, simulate(share_acquisition=0.2)))  # the plans and the zero line
+    4
+    """
+    return _update_lines(ax, sim, "cumulative_profit", scale=1e6)

@@ -9,7 +9,8 @@ student saved earlier, or any teammate of the case company's sales team picked f
 
 Examples
 --------
->>> w = AskSelfAssessment(compare_with={"A": 50, "S": 50, "K": 50}, compare_label="Manager's view")
+>>> view = {"en": "Manager's view", "zh": "经理评价"}
+>>> w = AskSelfAssessment(compare_with={"A": 50, "S": 50, "K": 50}, compare_label=view)
 >>> w.set_answers({"S1": 5, "S2": 5, "S3": 5, "S4": 1})
 >>> float(w.scores["S"])
 100.0
@@ -18,19 +19,24 @@ True
 >>> w.compare("SP001")
 >>> w.compare_choice.value
 'SP001'
+>>> with i18n.using("zh"):
+...     AskSelfAssessment(compare_with={"A": 50, "S": 50, "K": 50}, compare_label=view).compare_choice.label
+'经理评价'
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from crmlessons import ask, i18n
+from crmlessons.checks import require_table
 from crmlessons.plots import ask as ask_plots
-from crmlessons.widgets.base import CHART_DPI, CourseWidget, canvas_png, shows_errors
+from crmlessons.widgets.base import CourseWidget, FastChart, heading, new_figure, note, shows_errors, slider, status_area
 
 i18n.register({
     "ask_w_title": ("ASK self-assessment", "ASK 自我评估"),
@@ -48,8 +54,9 @@ i18n.register({
 
 #: File the "Save my profile" button writes, inside the student's work folder.
 PROFILE_FILE = "ask_profile.json"
-#: Chart size of the widget's radar (inches); the layout is fixed so that an update only redraws.
+#: Chart size of the widget's radar (inches) and its fixed margins.
 RADAR_SIZE = (5.6, 4.2)
+RADAR_MARGINS = {"left": 0.06, "right": 0.74, "top": 0.8, "bottom": 0.08}
 
 
 def save_profile(answers, folder: str | Path | None = None) -> Path:
@@ -74,7 +81,7 @@ def save_profile(answers, folder: str | Path | None = None) -> Path:
     from crmlessons.workfolder import work_folder
 
     checked = ask.check_answers(answers)
-    target = Path(folder) if folder is not None else work_folder()
+    target = _folder(folder) or work_folder()
     target.mkdir(parents=True, exist_ok=True)
     path = target / PROFILE_FILE
     record = {"answers": checked, "scores": {d: round(float(v), 2) for d, v in ask.score(checked).items()}}
@@ -86,59 +93,43 @@ def load_profile(folder: str | Path | None = None) -> dict | None:
     """Return the answers saved by :func:`save_profile`, or None when nothing was saved yet."""
     from crmlessons.workfolder import work_folder
 
-    path = (Path(folder) if folder is not None else work_folder(create=False)) / PROFILE_FILE
+    path = (_folder(folder) or work_folder(create=False)) / PROFILE_FILE
     if not path.is_file():
         return None
     return ask.check_answers(json.loads(path.read_text(encoding="utf-8"))["answers"])
 
 
-def _radar_figure():
-    """A figure with a fixed layout (no layout engine): redrawing it after a slider move stays fast."""
-    from matplotlib.figure import Figure
-
-    i18n.setup_fonts()
-    fig = Figure(figsize=RADAR_SIZE, dpi=CHART_DPI)
-    fig.subplots_adjust(left=0.06, right=0.74, top=0.8, bottom=0.08)
-    return fig
-
-
-class _FastRadar:
-    """Redraw only the profiles over a cached picture of the rest of the radar (blitting).
-
-    A full matplotlib draw of a polar chart takes 20-40 ms; restoring the cached grid and drawing the
-    two polygons, the score numbers and the legend takes a few, which keeps a slider move well under
-    0.1 s even on a busy classroom PC.
-    """
-
-    def __init__(self, fig, ax):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        self.fig, self.ax = fig, ax
-        self.canvas = FigureCanvasAgg(fig)
-        self.background = None
-
-    def reset(self) -> None:
-        """Cache the static picture (call after the radar was drawn from scratch)."""
-        for artist in ask_plots.radar_moving_parts(self.ax):
-            artist.set_animated(True)
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
-
-    def png(self) -> bytes:
-        """Return the chart, with the profiles as they are now, as PNG bytes."""
-        self.canvas.restore_region(self.background)
-        for artist in ask_plots.radar_moving_parts(self.ax):
-            self.fig.draw_artist(artist)
-        return canvas_png(self.canvas)
-
-
 def _as_scores(profile) -> "ask.pd.Series":
-    """Turn answers (12 items), scores (A, S, K) or a Profile into A, S, K scores."""
+    """Turn ``compare_with`` (answers to the 12 items, A/S/K scores or a Profile) into A, S, K scores."""
     if isinstance(profile, ask.Profile):
         return profile.scores
-    if hasattr(profile, "keys") and all(d in profile.keys() for d in ask.DIMENSIONS):
-        return ask._scores(profile)
-    return ask.score(profile)
+    if not hasattr(profile, "keys"):
+        raise TypeError("compare_with must be answers to the items, A/S/K scores, a Profile or a salesperson id; "
+                        f"got {type(profile).__name__}")
+    try:
+        if all(d in profile.keys() for d in ask.DIMENSIONS):
+            return ask._scores(profile)
+        return ask.score(profile)
+    except (TypeError, ValueError) as problem:
+        raise type(problem)(f"compare_with: {problem}") from None
+
+
+def _folder(folder, name: str = "folder") -> Path | None:
+    if folder is not None and not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (text or pathlib.Path) or None; got {type(folder).__name__}")
+    return None if folder is None else Path(folder)
+
+
+def _label_text(label) -> str | None:
+    """A legend name given as text, as ``{"en": ..., "zh": ...}`` or as an (English, Chinese) pair."""
+    if label is None or isinstance(label, str):
+        return label
+    if isinstance(label, (tuple, list)) and len(label) == len(i18n.LANGUAGES):
+        label = dict(zip(i18n.LANGUAGES, label))
+    if isinstance(label, dict) and all(isinstance(label.get(lang), str) for lang in i18n.LANGUAGES):
+        return i18n.pick(label)
+    raise TypeError("compare_label must be a string, {'en': ..., 'zh': ...} or an (English, Chinese) pair; "
+                    f"got {type(label).__name__} {label!r}")
 
 
 class AskSelfAssessment(CourseWidget):
@@ -151,44 +142,57 @@ class AskSelfAssessment(CourseWidget):
     compare_with : dict, pandas.Series, Profile or str, optional
         A second profile to draw on the same radar: answers to the 12 items, A/S/K scores, a
         :class:`crmlessons.ask.Profile`, or a salesperson id of the team table (e.g. ``"SP007"``).
-    compare_label : str, optional
-        Its name in the legend and the dropdown (default "Comparison").
+    compare_label : str, dict or pair, optional
+        Its name in the legend and the dropdown (default "Comparison"). Give it in both languages,
+        ``{"en": "Manager's view", "zh": "经理评价"}``, so that it follows the course language.
     salespeople : pandas.DataFrame, optional
         The team whose members the dropdown offers (default: ``datasets.load_salespeople()``).
     work_folder : path, optional
         Where "Save my profile" writes (default: the student's work folder).
     """
 
-    def __init__(self, answers=None, compare_with=None, compare_label: str | None = None, salespeople=None,
+    def __init__(self, answers=None, compare_with=None, compare_label=None, salespeople=None,
                  work_folder: str | Path | None = None):
         from crmlessons.datasets import load_ask_items, load_salespeople
 
         self.items = load_ask_items()
-        self.team = load_salespeople() if salespeople is None else salespeople
+        if salespeople is None:
+            salespeople = load_salespeople()
+        self.team = require_table(salespeople, "salespeople", "salespeople",
+                                  ["salesperson_id", *ask.item_ids(self.items)])
         self._team_scores = ask.score(self.team)
-        self._folder = work_folder
-        self._quiet = False
+        self._folder = _folder(work_folder, "work_folder")
         start = ask.check_answers(answers) if answers is not None else dict.fromkeys(ask.item_ids(self.items), 3)
+        compare_label = _label_text(compare_label)
         if isinstance(compare_with, str):
             compare_label = compare_label or compare_with
             compare_with = self._teammate(compare_with)
         self._given = None if compare_with is None else _as_scores(compare_with)
         self._given_label = compare_label or i18n.t("ask_chart_compare")
+        self._shown_compare = None
+        questionnaire = self._questionnaire(start)
+        results = self._results()
+        body = widgets.HBox([questionnaire, results], layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([widgets.HTML(heading(i18n.t("ask_w_title"))), body, self.status],
+                         name="ask", title=i18n.t("ask_w_title"))
+        self.start(self._redraw)
 
+    def _questionnaire(self, start: dict) -> widgets.VBox:
         self.sliders: dict[str, widgets.IntSlider] = {}
-        rows = [widgets.HTML(f"<i>{html.escape(i18n.t('ask_w_scale'))}</i>")]
+        rows = [widgets.HTML(note(i18n.t("ask_w_scale")))]
         for item in ask.item_ids(self.items):
-            slider = widgets.IntSlider(value=start[item], min=ask.SCALE[0], max=ask.SCALE[1], step=1,
-                                       continuous_update=False, layout=widgets.Layout(width="150px"))
-            slider.add_class("crm-ask-item")
-            slider.add_class(f"crm-ask-item-{item}")
-            slider.observe(self._changed, names="value")
+            control = slider(f"answers[{item!r}]", start[item], ask.SCALE[0], ask.SCALE[1], 1, whole=True,
+                             css="crm-ask-item", width="150px")
+            control.add_class(f"crm-ask-item-{item}")
+            self.on(control, self._update)
             label = widgets.HTML(f"<b>{item}</b> {html.escape(ask.item_text(item, self.items))}",
                                  layout=widgets.Layout(width="360px"))
             label.add_class("crm-ask-item-text")
-            rows.append(widgets.HBox([label, slider]))
-            self.sliders[item] = slider
+            rows.append(widgets.HBox([label, control]))
+            self.sliders[item] = control
+        return widgets.VBox(rows, layout=widgets.Layout(margin="0 16px 0 0"))
 
+    def _results(self) -> widgets.VBox:
         options = [(i18n.t("ask_w_none"), "none")]
         if self._given is not None:
             options.append((self._given_label, "given"))
@@ -198,39 +202,32 @@ class AskSelfAssessment(CourseWidget):
                                                description=i18n.t("ask_w_compare"),
                                                style={"description_width": "initial"})
         self.compare_choice.add_class("crm-ask-compare")
-        self.compare_choice.observe(lambda change: self._redraw(), names="value")
+        self.on(self.compare_choice, self._redraw)
         self.save_button = widgets.Button(description=i18n.t("ask_w_save"), icon="save")
         self.save_button.add_class("crm-ask-save")
-        self.save_button.on_click(lambda _: self.save())
+        self.on_click(self.save_button, self.save)
         self.saved = widgets.HTML()
         self.saved.add_class("crm-ask-saved")
-
         self.chart = widgets.Image(format="png")
         self.chart.add_class("crm-ask-chart")
         self.profile_html = widgets.HTML()
         self.profile_html.add_class("crm-ask-profile")
-        self.status = widgets.HTML()
-        self.status.add_class("crm-ask-status")
-
-        self._fig = _radar_figure()
-        self._ax = self._fig.add_subplot(projection="polar")
-        self._radar = _FastRadar(self._fig, self._ax)
-        self._draw_radar()
-
-        questionnaire = widgets.VBox(rows, layout=widgets.Layout(margin="0 16px 0 0"))
-        results = widgets.VBox([self.compare_choice, self.chart, self.profile_html,
-                                widgets.HBox([self.save_button, self.saved])])
-        body = widgets.HBox([questionnaire, results], layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([widgets.HTML(f"<h3>{html.escape(i18n.t('ask_w_title'))}</h3>"), body, self.status],
-                         name="ask", title=i18n.t("ask_w_title"))
-        self._redraw()
+        self.status = status_area("ask")
+        fig = new_figure(RADAR_SIZE, margins=RADAR_MARGINS)
+        self._ax = fig.add_subplot(projection="polar")
+        scores = self.scores  # drawn with a second profile (hidden when there is no comparison)
+        ask_plots.radar(scores, compare=scores, labels=(i18n.t("ask_chart_you"), i18n.t("ask_chart_compare")),
+                        ax=self._ax)
+        self._radar = FastChart(fig)
+        return widgets.VBox([self.compare_choice, self.chart, self.profile_html,
+                             widgets.HBox([self.save_button, self.saved])])
 
     # -- what a student does -------------------------------------------------------------------
 
     @property
     def answers(self) -> dict[str, int]:
         """The current answers, item id -> 1..5."""
-        return {item: slider.value for item, slider in self.sliders.items()}
+        return {item: control.value for item, control in self.sliders.items()}
 
     @property
     def scores(self):
@@ -242,21 +239,21 @@ class AskSelfAssessment(CourseWidget):
         unknown = [k for k in answers if k not in self.sliders]
         if unknown:
             raise ValueError(f"answers has unknown item id(s) {unknown}; the items are {list(self.sliders)}")
-        self._quiet = True
-        try:
+        with self.quietly():
             for item, value in answers.items():
                 self.sliders[item].value = ask._answer_value(value, item)
-        finally:
-            self._quiet = False
         self._update()
 
     def compare(self, choice: str) -> None:
         """Pick the comparison: ``"none"``, ``"given"``, ``"saved"`` or a salesperson id."""
         self.compare_choice.value = choice
 
-    def save(self) -> Path | None:
+    @shows_errors()
+    def save(self) -> Path:
         """Save the current answers to the work folder (what the button does)."""
-        return self._save()
+        path = save_profile(self.answers, self._folder)
+        self.saved.value = html.escape(i18n.t("ask_w_saved", name=path.name))
+        return path
 
     # -- machinery -----------------------------------------------------------------------------
 
@@ -278,18 +275,7 @@ class AskSelfAssessment(CourseWidget):
             return ask.score(saved), i18n.t("ask_w_saved_option")
         return self._teammate(choice), choice
 
-    def _changed(self, change) -> None:
-        if not self._quiet:
-            self._update()
-
-    def _draw_radar(self) -> None:
-        """Draw the radar once, with a (possibly hidden) second profile, and cache its static parts."""
-        scores = self.scores
-        ask_plots.radar(scores, compare=scores, labels=(i18n.t("ask_chart_you"), i18n.t("ask_chart_compare")),
-                        ax=self._ax)
-        self._radar.reset()
-
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def _redraw(self) -> None:
         """The comparison changed: move (or hide) the dashed profile, then update."""
         other, label = self._comparison()
@@ -297,26 +283,28 @@ class AskSelfAssessment(CourseWidget):
             ask_plots.radar_update(self._ax, show_compare=False)
         else:
             ask_plots.radar_update(self._ax, compare=other, compare_label=label, show_compare=True)
+        self._shown_compare = (label, None if other is None else tuple(float(v) for v in other))
         self._update()
 
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def _update(self) -> None:
-        """A slider moved: new profile text, and only the student's polygon and labels redrawn."""
+        """A slider moved: new profile text, and only the profiles, numbers and legend repainted."""
         result = ask.assess(self.answers, self.items)
-        ask_plots.radar_update(self._ax, result.scores)
-        self.chart.value = self._radar.png()
+
+        def move() -> list:
+            ask_plots.radar_update(self._ax, result.scores)
+            return ask_plots.radar_moving_parts(self._ax)
+
+        key = (tuple(float(v) for v in result.scores), self._shown_compare)
+        self.chart.value = self._radar.update({self._ax: (key, move)})
         self.profile_html.value = result._repr_html_()
 
-    @shows_errors(lambda self: self.status)
-    def _save(self) -> Path:
-        path = save_profile(self.answers, self._folder)
-        self.saved.value = html.escape(i18n.t("ask_w_saved", name=path.name))
-        return path
 
-
-def self_assessment(answers=None, compare_with=None, compare_label: str | None = None) -> AskSelfAssessment:
+def self_assessment(answers=None, compare_with=None, compare_label=None, *, salespeople=None,
+                    work_folder: str | Path | None = None) -> AskSelfAssessment:
     """Return the ASK self-assessment widget (see :class:`AskSelfAssessment`)."""
-    return AskSelfAssessment(answers=answers, compare_with=compare_with, compare_label=compare_label)
+    return AskSelfAssessment(answers=answers, compare_with=compare_with, compare_label=compare_label,
+                             salespeople=salespeople, work_folder=work_folder)
 
 
 def _move_slider(widget: AskSelfAssessment, i: int) -> None:

@@ -1,7 +1,8 @@
 """The funnel widget: prospects and stage conversion rates as sliders; the funnel, chance and a plan.
 
 The computation is :func:`crmlessons.funnel.explore`; this module only reads the sliders and shows
-its result.
+its result. The chart is the lesson's own two charts, :func:`crmlessons.plots.funnel.funnel_chart`
+beside :func:`~crmlessons.plots.funnel.deals_distribution`, moved by their update hooks.
 
 Examples
 --------
@@ -15,14 +16,13 @@ True
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from crmlessons import funnel, i18n
-from crmlessons.plots import funnel as _funnel_charts  # noqa: F401 - registers the chart labels used here
+from crmlessons.checks import require_number, require_table
 from crmlessons.plots import category_label
-from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
+from crmlessons.plots import funnel as funnel_plots
+from crmlessons.widgets.base import CourseWidget, FastChart, new_figure, note, shows_errors, slider, status_area
 
 i18n.register({
     "funnel_widget": ("Success funnel", "成功漏斗"),
@@ -47,10 +47,28 @@ i18n.register({
     "funnel_w_plan_none": ("With an overall rate of 0% no number of prospects reaches the target: raise a stage rate.",
                            "总成交率为 0%，多少潜在客户都达不到目标：请提高某个阶段的转化率。"),
     "funnel_w_plan_zero": ("A target of 0 deals needs no prospects.", "目标为 0 家时不需要潜在客户。"),
+    "funnel_w_no_decided": ("The stage history has no decided leads (leads created before {before}), so Hengtai's "
+                            "own rates cannot be measured; the sliders stay as they are.",
+                            "阶段记录中没有已有结果的线索（{before} 之前创建的线索），无法算出恒泰公司的实际转化率；"
+                            "滑块保持不变。"),
 })
 
-#: The funnel widget's chart size (two panels side by side).
+#: The funnel widget's chart size (two panels side by side) and its fixed margins.
 CHART_SIZE = (9.0, 4.2)
+MARGINS = {"left": 0.15, "right": 0.98, "bottom": 0.16, "top": 0.9, "wspace": 0.12}
+
+
+def _chart_axes():
+    """Return the widget's figure and its two Axes (funnel, deals), laid out as the widget shows them."""
+    fig = new_figure(CHART_SIZE, margins=MARGINS)
+    left, right = fig.subplots(1, 2, width_ratios=[1.6, 1])
+    return fig, left, right
+
+
+def _draw_plan(plan: funnel.FunnelPlan, left, right) -> None:
+    """Draw ``plan`` with the lesson's charts: the funnel with its chance range, and the deals."""
+    funnel_plots.funnel_chart(plan.expected, ranges=(plan.low, plan.high), level=plan.level, ax=left)
+    funnel_plots.deals_distribution(plan.deals, target=plan.target or None, ax=right)
 
 
 class FunnelWidget(CourseWidget):
@@ -59,84 +77,100 @@ class FunnelWidget(CourseWidget):
     Parameters
     ----------
     rates : sequence of float, optional
-        Starting stage-to-stage conversion rates (0-1); default: seed 004's example.
-    prospects, target : int
-        Starting prospects and target deals.
+        Starting stage-to-stage conversion rates (0-1), one per stage after the first; default:
+        seed 004's example.
+    prospects : int
+        Starting prospects (10-1000).
+    target : int
+        Starting target deals (0-50).
     confidence : float
-        Starting confidence.
+        Starting confidence (0.5-0.99).
     history : pandas.DataFrame, optional
         The stage history behind the "Hengtai's own rates" button (default: the shipped one).
     n_runs : int
-        Simulated funnels per update.
+        Simulated funnels per update (1-1,000,000).
     """
 
     def __init__(self, rates=funnel.SOURCE_RATES, prospects: int = 100, target: int = 5,
                  confidence: float = 0.9, *, history=None, n_runs: int = 2000):
+        if history is not None:
+            history = require_table(history, "stage_history", "history", ["lead_id", "stage_order", "entered_date"],
+                                    empty_ok=True)
         self._history = history
-        self._n_runs = n_runs
-        self._hold = False
-        self._picture = None
+        self._n_runs = int(require_number(n_runs, "n_runs", low=1, high=1_000_000, integer=True))
         stages = funnel.STAGES
-        style = {"description_width": "190px"}
-        wide = widgets.Layout(width="560px")
-        self.prospects = widgets.IntSlider(value=prospects, min=10, max=1000, step=10, style=style, layout=wide,
-                                           description=i18n.t("funnel_w_prospects"), continuous_update=False)
-        self.prospects.add_class("crm-funnel-prospects")
+        rates = self._starting_rates(rates, len(stages) - 1)
+        look = {"width": "560px", "description_width": "190px"}
+        self.prospects = slider("prospects", prospects, 10, 1000, 10, whole=True, css="crm-funnel-prospects",
+                                description=i18n.t("funnel_w_prospects"), **look)
         self.rates = []
-        for stage, rate in zip(stages[1:], rates):
-            slider = widgets.FloatSlider(value=round(100 * float(rate), 1), min=0, max=100, step=0.5,
-                                         readout_format=".1f", style=style, layout=wide, continuous_update=False,
-                                         description=i18n.t("funnel_w_rate", stage=category_label(stage, "stage")))
-            slider.add_class("crm-funnel-rate")
-            slider.add_class(f"crm-funnel-rate-{stage.replace('_', '-')}")
-            self.rates.append(slider)
-        self.target = widgets.IntSlider(value=target, min=0, max=50, step=1, style=style, layout=wide,
-                                        description=i18n.t("funnel_w_target"), continuous_update=False)
-        self.target.add_class("crm-funnel-target")
-        self.confidence = widgets.FloatSlider(value=confidence, min=0.5, max=0.99, step=0.01, readout_format=".0%",
-                                              style=style, layout=wide, continuous_update=False,
-                                              description=i18n.t("funnel_w_confidence"))
-        self.confidence.add_class("crm-funnel-confidence")
+        for i, (stage, rate) in enumerate(zip(stages[1:], rates)):
+            control = slider(f"rates[{i}]", rate, 0, 1, 0.005, scale=100, readout_format=".1f",
+                             css=f"crm-funnel-rate-{stage.replace('_', '-')}", **look,
+                             description=i18n.t("funnel_w_rate", stage=category_label(stage, "stage")))
+            control.add_class("crm-funnel-rate")
+            self.rates.append(control)
+        self.target = slider("target", target, 0, 50, 1, whole=True, css="crm-funnel-target",
+                             description=i18n.t("funnel_w_target"), **look)
+        self.confidence = slider("confidence", confidence, 0.5, 0.99, 0.01, readout_format=".0%",
+                                 css="crm-funnel-confidence", description=i18n.t("funnel_w_confidence"), **look)
+        self._build_outputs()
+        for control in (self.prospects, *self.rates, self.target, self.confidence):
+            self.on(control, self.update)
+        self.on_click(self.source_button, lambda: self.set_rates(funnel.SOURCE_RATES, prospects=100))
+        self.on_click(self.case_button, self.use_case_rates)
+        head = widgets.HTML(note(i18n.t("funnel_w_rates_head")))
+        super().__init__([self.prospects, head, *self.rates, self.target, self.confidence,
+                          widgets.HBox([self.source_button, self.case_button]),
+                          self.status, self.summary, self.plan, self.chart],
+                         name="funnel", title=i18n.t("funnel_widget"))
+        self.start()
+
+    @staticmethod
+    def _starting_rates(rates, n: int) -> list:
+        if isinstance(rates, (str, bytes)) or not hasattr(rates, "__iter__"):
+            raise TypeError(f"rates must be a list of {n} conversion rates between 0 and 1; "
+                            f"got {type(rates).__name__} {rates!r}")
+        rates = list(rates)
+        if len(rates) != n:
+            raise ValueError(f"rates must give {n} conversion rates (one per stage after the first); "
+                             f"got {len(rates)}: {rates}")
+        return rates
+
+    def _build_outputs(self) -> None:
         self.source_button = widgets.Button(description=i18n.t("funnel_w_source"), layout=widgets.Layout(width="auto"))
         self.source_button.add_class("crm-funnel-source")
-        self.source_button.on_click(lambda _: self.set_rates(funnel.SOURCE_RATES, prospects=100))
         self.case_button = widgets.Button(description=i18n.t("funnel_w_case"), layout=widgets.Layout(width="auto"))
         self.case_button.add_class("crm-funnel-case")
-        self.case_button.on_click(lambda _: self.use_case_rates())
         self.summary = widgets.HTML()
         self.summary.add_class("crm-funnel-summary")
         self.plan = widgets.HTML()
         self.plan.add_class("crm-funnel-plan")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="860px"))
         self.chart.add_class("crm-funnel-chart")
-        self.status = widgets.HTML()
-        self.status.add_class("crm-funnel-status")
-        for control in (self.prospects, *self.rates, self.target, self.confidence):
-            control.observe(lambda _: self.update(), names="value")
-        head = widgets.HTML(f"<i>{html.escape(i18n.t('funnel_w_rates_head'))}</i>")
-        super().__init__([self.prospects, head, *self.rates, self.target, self.confidence,
-                          widgets.HBox([self.source_button, self.case_button]),
-                          self.status, self.summary, self.plan, self.chart],
-                         name="funnel", title=i18n.t("funnel_widget"))
-        self.update()
+        self.status = status_area("funnel")
+        self._picture = None
 
+    @shows_errors()
     def set_rates(self, rates, prospects: int | None = None) -> None:
         """Move the stage sliders to ``rates`` (0-1) at once, redrawing a single time."""
-        self._hold = True
-        try:
-            for slider, rate in zip(self.rates, rates):
-                slider.value = round(100 * float(rate), 1)
+        rates = [require_number(r, f"rates[{i}]", low=0, high=1) for i, r in enumerate(self._starting_rates(
+            rates, len(self.rates)))]
+        with self.quietly():
+            for control, rate in zip(self.rates, rates):
+                control.value = round(100 * float(rate), 1)
             if prospects is not None:
                 self.prospects.value = prospects
-        finally:
-            self._hold = False
         self.update()
 
+    @shows_errors()
     def use_case_rates(self) -> None:
         """Set the stage sliders to the case company's measured conversion rates."""
         from crmlessons import datasets
 
         history = self._history if self._history is not None else datasets.load_stage_history()
+        if len(history) == 0 or funnel.stage_counts(history).iloc[0] == 0:
+            raise ValueError(i18n.t("funnel_w_no_decided", before=funnel.COHORT_END))
         self.set_rates(funnel.case_rates(history))
 
     @property
@@ -145,14 +179,11 @@ class FunnelWidget(CourseWidget):
         return funnel.explore(self.prospects.value, [s.value / 100 for s in self.rates], target=self.target.value,
                               confidence=self.confidence.value, n_runs=self._n_runs)
 
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def update(self) -> None:
         """Recompute the plan from the sliders and redraw the figures and the chart."""
-        if self._hold:
-            return
         plan = self.result
-        deals = plan.expected_deals
-        lines = [i18n.t("funnel_w_expected", deals=f"{deals:.1f}", prospects=self.prospects.value,
+        lines = [i18n.t("funnel_w_expected", deals=f"{plan.expected_deals:.1f}", prospects=self.prospects.value,
                         rate=plan.overall_rate),
                  i18n.t("funnel_w_range", level=plan.level, runs=len(plan.deals), low=plan.low[-1], high=plan.high[-1]),
                  i18n.t("funnel_w_chance", target=plan.target, share=plan.chance_of_target)]
@@ -164,144 +195,22 @@ class FunnelWidget(CourseWidget):
         else:
             self.plan.value = i18n.t("funnel_w_plan", confidence=plan.confidence, target=plan.target,
                                      needed=plan.needed, naive=plan.naive)
-        if self._picture is None or self._picture.language != i18n.get_language():
-            self._picture = FunnelPicture(plan.stages, plan.level, len(plan.deals))
-        self.chart.value = self._picture.render(plan)
+        self.chart.value = self._frame(plan)
 
-
-class FunnelPicture:
-    """The widget's chart, drawn for speed: axes, labels and titles once; an update redraws only the data.
-
-    The same picture as :func:`crmlessons.plots.funnel.funnel_chart` beside
-    :func:`crmlessons.plots.funnel.deals_distribution`, but the static parts are kept as a background
-    bitmap and the bars and numbers are blitted on top (matplotlib's blitting), so a slider move costs a
-    few milliseconds of drawing plus the PNG encoding.
-
-    Examples
-    --------
-    >>> from crmlessons import funnel
-    >>> plan = funnel.explore()
-    >>> png = FunnelPicture(plan.stages, plan.level, len(plan.deals)).render(plan)
-    >>> png[:4] == b"\\x89PNG"
-    True
-    """
-
-    MAX_BARS = 60
-
-    def __init__(self, stages, level: float, runs: int):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.patches import Rectangle
-        from matplotlib.transforms import blended_transform_factory
-
-        from crmlessons.plots import PALETTE
-
-        self.language = i18n.get_language()
-        fig = new_figure(CHART_SIZE)
-        fig.set_layout_engine(None)
-        self.canvas = FigureCanvasAgg(fig)
-        left, right = fig.subplots(1, 2, width_ratios=[1.6, 1],
-                                   gridspec_kw={"left": 0.15, "right": 0.98, "bottom": 0.16, "top": 0.9, "wspace": 0.12})
-        n = len(stages)
-        # left panel: the funnel, bar widths as shares of the widest (the x axis has no scale)
-        left.set_xlim(-0.52, 1.38)
-        left.set_ylim(n - 0.5, -0.7)
-        left.set_yticks(range(n), [category_label(s, "stage") for s in stages])
-        left.set_xticks([])
-        left.spines[["top", "right", "bottom"]].set_visible(False)
-        left.set_title(i18n.t("funnel_title"))
-        left.set_xlabel(i18n.t("funnel_rate_note") + "\n" + i18n.t("funnel_range", level=level), fontsize=8,
-                        loc="left")
-        self.band = [Rectangle((0, i - 0.4), 0, 0.8, color=PALETTE[5], alpha=0.35, animated=True) for i in range(n)]
-        self.low = [Rectangle((0, i - 0.4), 0, 0.8, fill=False, edgecolor=PALETTE[0], lw=1, animated=True)
-                    for i in range(n)]
-        self.bars = [Rectangle((0, i - 0.275), 0, 0.55, color=PALETTE[0], animated=True) for i in range(n)]
-        for patch in (*self.band, *self.low, *self.bars):
-            left.add_patch(patch)
-        self.numbers = [left.text(0.58, i, "", va="center", ha="left", fontsize=9, animated=True) for i in range(n)]
-        # right panel: deals in the simulated funnels
-        right.set_xlim(-0.04, 1.04)
-        right.set_ylim(0, 1.25)
-        right.set_xticks([])
-        right.set_yticks([])
-        right.spines[["top", "right", "left"]].set_visible(False)
-        right.set_title(i18n.t("funnel_deals_title", runs=runs))
-        right.set_xlabel(i18n.t("funnel_deals_x"), labelpad=16)
-        self.hist = [Rectangle((0, 0), 0, 0, color=PALETTE[7], alpha=0.8, animated=True) for _ in range(self.MAX_BARS)]
-        for patch in self.hist:
-            right.add_patch(patch)
-        self.target_line = right.axvline(0.5, color=PALETTE[3], lw=1.5, ls="--", animated=True)
-        self.target_text = right.text(0.98, 1.2, "", ha="right", va="top", fontsize=9, color=PALETTE[3], animated=True,
-                                      transform=right.transData)
-        below = blended_transform_factory(right.transData, right.transAxes)
-        self.ticks = [right.text(0, -0.03, "", ha="center", va="top", fontsize=9, transform=below, animated=True)
-                      for _ in range(3)]
-        self.left, self.right = left, right
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(fig.bbox)
-
-    @staticmethod
-    def _number(value: float) -> str:
-        return f"{value:,.0f}" if abs(value) >= 10 or value == round(value) else f"{value:.1f}"
-
-    def render(self, plan: funnel.FunnelPlan) -> bytes:
-        """Draw ``plan`` on the kept background and return PNG bytes."""
-        import numpy as np
-
-        from crmlessons.plots import PALETTE
-
-        top = max(max(plan.high), max(plan.expected), 1e-9)
-        previous = None
-        for i, (value, low, high) in enumerate(zip(plan.expected, plan.low, plan.high)):
-            self.band[i].set_bounds(-high / top / 2, i - 0.4, high / top, 0.8)
-            self.low[i].set_bounds(-low / top / 2, i - 0.4, low / top, 0.8)
-            self.bars[i].set_bounds(-value / top / 2, i - 0.275, value / top, 0.55)
-            text = self._number(value) + (f" ({low:,}-{high:,})" if low != high else "")
-            if previous is not None:
-                rate = value / previous if previous > 0 else 0.0
-                text = f"↓{rate:.0%}   " + text
-            self.numbers[i].set_text(text)
-            previous = value
-        deals = np.asarray(plan.deals)
-        lo, hi = int(deals.min()), int(deals.max())
-        width = max(1, -(-(hi - lo + 1) // self.MAX_BARS))
-        shares = np.bincount((deals - lo) // width) / deals.size
-        span = max(len(shares), 1)
-        scale = 1.0 / max(float(shares.max()), 1e-9)
-
-        def x_of(deal: float) -> float:
-            return (deal - lo) / width / span
-
-        for j, patch in enumerate(self.hist):
-            if j < len(shares):
-                start = lo + j * width
-                patch.set_bounds(j / span + 0.075 / span, 0, 0.85 / span, shares[j] * scale)
-                patch.set_color(PALETTE[2] if plan.target and start >= plan.target else PALETTE[7])
-                patch.set_visible(True)
-            else:
-                patch.set_visible(False)
-        target_visible = bool(plan.target) and lo <= plan.target <= hi + width
-        self.target_line.set_visible(target_visible)
-        if target_visible:
-            self.target_line.set_xdata([x_of(plan.target)] * 2)
-        if plan.target:
-            self.target_text.set_text(i18n.t("funnel_target_line", target=plan.target) + "\n" +
-                                      i18n.t("funnel_reach_target", target=plan.target, share=plan.chance_of_target))
-        else:
-            self.target_text.set_text("")
-        marks = sorted({lo, hi} | ({plan.target} if target_visible else set()))
-        for tick, mark in zip(self.ticks, [*marks, None, None]):
-            if mark is None:
-                tick.set_text("")
-            else:
-                tick.set_text(f"{mark:,}")
-                tick.set_x(x_of(mark) + 0.5 / span * width if mark != plan.target else x_of(mark))
-        self.canvas.restore_region(self.background)
-        for artist in (*self.band, *self.low, *self.bars, *self.numbers):
-            self.left.draw_artist(artist)
-        for artist in (*[p for p in self.hist if p.get_visible()], self.target_line, self.target_text, *self.ticks):
-            if artist.get_visible():
-                self.right.draw_artist(artist)
-        return canvas_png(self.canvas)
+    def _frame(self, plan: funnel.FunnelPlan) -> bytes:
+        """The chart: each panel moved by its plot hook, and only when what it shows changed."""
+        if self._picture is None:
+            fig, left, right = _chart_axes()
+            _draw_plan(plan, left, right)
+            self._picture = FastChart(fig)
+            self._axes = (left, right)
+        left, right = self._axes
+        funnel_key = (self.prospects.value, *(s.value for s in self.rates), self._n_runs)
+        target = plan.target or None
+        return self._picture.update({
+            left: (funnel_key, lambda: funnel_plots.update_funnel(left, plan.expected, ranges=(plan.low, plan.high))),
+            right: ((*funnel_key, target), lambda: funnel_plots.update_deals_distribution(right, plan.deals, target)),
+        })
 
 
 def funnel_widget(**kwargs) -> FunnelWidget:

@@ -24,9 +24,11 @@ i18n.register({"language_picker": ("Language switch", "语言切换"),
 class LanguagePicker(CourseWidget):
     """Toggle buttons English / 中文 that call :func:`crmlessons.set_language`."""
 
+    speaks_own_language = False  # its one job is to change the course's language
+
     def __init__(self):
         self.buttons = widgets.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value=i18n.get_language())
-        self.buttons.observe(lambda change: self.choose(change["new"]), names="value")
+        self.on(self.buttons, lambda: self.choose(self.buttons.value))
         self.status = widgets.HTML(i18n.t("language_set"))
         self.status.add_class("crm-language-status")
         self.note = widgets.HTML(f"<i>{i18n.t('language_rerun')}</i>")

@@ -24,7 +24,8 @@ from crmlessons import i18n, retention
 from crmlessons.checks import require_table
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY
 from crmlessons.plots import category_label
-from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
+from crmlessons.widgets.base import (CourseWidget, FastChart, money, new_figure, note, shows_errors, slider,
+                                     status_area, value_table)
 
 i18n.register({
     "loss_whatif_name": ("What-if: cutting losses", "假设分析：减少客户流失"),
@@ -37,20 +38,16 @@ i18n.register({
     "loss_whatif_replacement": ("Replacement cost saved", "节省的替代获客成本"),
     "loss_whatif_budget": ("Break-even budget a year (the most the plan may cost)",
                            "每年盈亏平衡预算（计划最多可花的费用）"),
-    "loss_whatif_note": ("Average Hengtai customer: {margin} CNY margin a year, retention {retention}, "
-                         "replacement {replacement} CNY. Company-side reasons are the ones the firm controls.",
-                         "恒泰平均客户：每年毛利 {margin} 元，保留率 {retention}，替代获客成本 {replacement} 元。"
+    "loss_whatif_note": ("Average Hengtai customer: {margin} margin a year, retention {retention}, "
+                         "replacement {replacement}. Company-side reasons are the ones the firm controls.",
+                         "恒泰平均客户：每年毛利 {margin}，保留率 {retention}，替代获客成本 {replacement}。"
                          "企业自身原因是企业可以控制的。"),
     "loss_whatif_none": ("Tick at least one reason to see what cutting it is worth.",
                          "至少勾选一个原因，才能看到减少它的价值。"),
-    "loss_cny": ("{value} CNY", "{value}元"),
 })
 
-
-def _money(value: float) -> str:
-    if i18n.get_language() == "zh":
-        return i18n.t("loss_cny", value=f"{value / 1e4:,.1f} 万")
-    return i18n.t("loss_cny", value=f"{value:,.0f}")
+#: The what-if chart's size.
+CHART_SIZE = (7.5, 3.8)
 
 
 class LossWhatIf(CourseWidget):
@@ -60,17 +57,25 @@ class LossWhatIf(CourseWidget):
     ----------
     values : pandas.DataFrame, optional
         ``retention.reason_values(...)``; default: computed from the shipped case data.
+    reduction : int
+        Starting cut of the ticked reasons' losses, in percent (0-100).
+    discount : int
+        Starting yearly discount rate, in percent (0-20).
     """
 
-    def __init__(self, values=None):
+    def __init__(self, values=None, *, reduction: int = 20, discount: int = 0):
         if values is None:
             from crmlessons import datasets
 
             case = datasets.load_case()
             values = retention.reason_values(case.losses, case.orders, case.customers, case.spend)
-        values = require_table(values, None, "values", retention.VALUE_COLUMNS)
-        self.values = values.reset_index(drop=True)
+        self.values = require_table(values, None, "values", retention.VALUE_COLUMNS).reset_index(drop=True)
         self.last = None
+        look = {"width": "420px", "description_width": "initial"}
+        self.reduction = slider("reduction", reduction, 0, 100, 5, whole=True, css="crm-loss-whatif-reduction",
+                                description=i18n.t("loss_whatif_reduction"), **look)
+        self.discount = slider("discount", discount, 0, 20, 1, whole=True, css="crm-loss-whatif-discount",
+                               description=i18n.t("loss_whatif_discount"), **look)
         self.boxes: dict[str, widgets.Checkbox] = {}
         for reason in self.values["reason"]:
             category = REASON_CATEGORY.get(reason, "")
@@ -80,108 +85,78 @@ class LossWhatIf(CourseWidget):
                                    layout=widgets.Layout(width="auto"))
             box.add_class("crm-loss-whatif-reason")
             box.add_class(f"crm-loss-whatif-reason-{reason}")
-            box.observe(self._changed, names="value")
             self.boxes[reason] = box
-        self.reduction = widgets.IntSlider(value=20, min=0, max=100, step=5, continuous_update=False,
-                                           description=i18n.t("loss_whatif_reduction"),
-                                           style={"description_width": "initial"},
-                                           layout=widgets.Layout(width="420px"))
-        self.reduction.add_class("crm-loss-whatif-reduction")
-        self.discount = widgets.IntSlider(value=0, min=0, max=20, step=1, continuous_update=False,
-                                          description=i18n.t("loss_whatif_discount"),
-                                          style={"description_width": "initial"},
-                                          layout=widgets.Layout(width="420px"))
-        self.discount.add_class("crm-loss-whatif-discount")
-        self.reduction.observe(self._changed, names="value")
-        self.discount.observe(self._changed, names="value")
+        for control in (*self.boxes.values(), self.reduction, self.discount):
+            self.on(control, self.update)
         self.result = widgets.HTML()
         self.result.add_class("crm-loss-whatif-result")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="760px"))
         self.chart.add_class("crm-loss-whatif-chart")
-        self.status = widgets.HTML()
-        self.status.add_class("crm-loss-whatif-status")
-        row = self.values.iloc[0]
-        note = widgets.HTML(f"<i>{html.escape(i18n.t('loss_whatif_note', margin=f'{row.margin_per_year:,.0f}', retention=f'{row.retention_rate:.1%}', replacement=f'{row.replacement_cost:,.0f}'))}</i>")
-        note.add_class("crm-loss-whatif-note")
+        self.status = status_area("loss-whatif")
+        self._picture = None
+        super().__init__([widgets.HTML(f"<b>{html.escape(i18n.t('loss_whatif_reasons'))}</b>"), self._grid(),
+                          self.reduction, self.discount, self._note(), self.status, self.result, self.chart],
+                         name="loss-whatif", title=i18n.t("loss_whatif_name"))
+        self.start()
+
+    def _grid(self) -> widgets.GridBox:
         grid = widgets.GridBox(list(self.boxes.values()),
                                layout=widgets.Layout(grid_template_columns="repeat(2, max-content)",
                                                      grid_gap="0 24px"))
         grid.add_class("crm-loss-whatif-reasons")
-        heading = widgets.HTML(f"<b>{html.escape(i18n.t('loss_whatif_reasons'))}</b>")
-        super().__init__([heading, grid, self.reduction, self.discount, note, self.status, self.result, self.chart],
-                         name="loss-whatif", title=i18n.t("loss_whatif_name"))
-        self.update()
+        return grid
+
+    def _note(self) -> widgets.HTML:
+        row = self.values.iloc[0]
+        text = i18n.t("loss_whatif_note", margin=money(row.margin_per_year), retention=f"{row.retention_rate:.1%}",
+                      replacement=money(row.replacement_cost))
+        box = widgets.HTML(note(text))
+        box.add_class("crm-loss-whatif-note")
+        return box
 
     def choose(self, reasons) -> None:
         """Tick exactly the reasons in ``reasons`` (as clicks on the checkboxes would), then update once."""
         unknown = [r for r in reasons if r not in self.boxes]
         if unknown:
             raise ValueError(f"reasons must be among {list(self.boxes)}; got {unknown}")
-        self._hold = True
-        try:
+        with self.quietly():
             for reason, box in self.boxes.items():
                 box.value = reason in reasons
-        finally:
-            self._hold = False
         self.update()
-
-    def _changed(self, _change) -> None:
-        if not getattr(self, "_hold", False):
-            self.update()
 
     def reductions(self) -> dict:
         """The reductions the controls describe: ticked reason -> slider share."""
         share = self.reduction.value / 100
         return {reason: share for reason, box in self.boxes.items() if box.value}
 
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def update(self) -> None:
         """Recompute the figures and redraw the chart from the current controls."""
         cuts = self.reductions()
         result = retention.what_if(self.values, cuts, discount_rate=self.discount.value / 100)
         self.last = result
-        rows = [("kept", "loss_whatif_kept", f"{result['customers_kept']:.1f}"),
-                ("revenue", "loss_whatif_revenue", _money(result["revenue_saved"])),
-                ("margin", "loss_whatif_margin", _money(result["margin_saved"])),
-                ("replacement", "loss_whatif_replacement", _money(result["replacement_saved"])),
-                ("budget", "loss_whatif_budget", _money(result["break_even_budget"]))]
-        cells = "".join(f'<tr class="crm-loss-whatif-{key}"><td style="padding-right:16px">{html.escape(i18n.t(label))}'
-                        f'</td><td style="text-align:right"><b>{html.escape(text)}</b></td></tr>'
-                        for key, label, text in rows)
-        empty = "" if cuts else f"<p><i>{html.escape(i18n.t('loss_whatif_none'))}</i></p>"
-        self.result.value = f'{empty}<table style="font-size:1.1em">{cells}</table>'
+        rows = [("kept", i18n.t("loss_whatif_kept"), f"{result['customers_kept']:.1f}"),
+                ("revenue", i18n.t("loss_whatif_revenue"), money(result["revenue_saved"])),
+                ("margin", i18n.t("loss_whatif_margin"), money(result["margin_saved"])),
+                ("replacement", i18n.t("loss_whatif_replacement"), money(result["replacement_saved"])),
+                ("budget", i18n.t("loss_whatif_budget"), money(result["break_even_budget"]))]
+        empty = "" if cuts else f"<p>{note(i18n.t('loss_whatif_none'))}</p>"
+        self.result.value = f'{empty}<div style="font-size:1.1em">{value_table(rows, css="crm-loss-whatif")}</div>'
+        self.chart.value = self._frame(cuts)
+
+    def _frame(self, cuts: dict) -> bytes:
         from crmlessons.plots.loss import update_what_if_chart, what_if_chart
 
-        if getattr(self, "_ax", None) is None:
-            self._ax = what_if_chart(self.values, cuts, ax=new_figure((7.5, 3.8)).subplots())
-            self._background = None
-        update_what_if_chart(self._ax, self.values, cuts)
-        self.chart.value = self._render()
-
-    def _render(self) -> bytes:
-        """PNG of the chart. The axes, labels and legend are drawn once; an update only redraws the bars."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        ax = self._ax
-        fig = ax.figure
-        bars = [patch for container in ax.containers for patch in container]
-        if self._background is None:
-            canvas = FigureCanvasAgg(fig)
-            for bar in bars:
-                bar.set_animated(True)  # left out of the full draw: the background without bars
-            canvas.draw()
-            fig.set_layout_engine("none")  # keep this layout for the later updates
-            self._background = canvas.copy_from_bbox(fig.bbox)
-        canvas = fig.canvas
-        canvas.restore_region(self._background)
-        for bar in bars:
-            ax.draw_artist(bar)
-        return canvas_png(canvas)
+        if self._picture is None:
+            self._ax = what_if_chart(self.values, cuts, ax=new_figure(CHART_SIZE).subplots())
+            self._picture = FastChart(self._ax.figure)
+        key = tuple(sorted(cuts.items()))  # the discount changes the figures, not the chart
+        return self._picture.update({self._ax: (key, lambda: update_what_if_chart(self._ax, self.values, cuts))})
 
 
-def what_if(values=None) -> LossWhatIf:
+def what_if(values=None, *, reduction: int = 20, discount: int = 0) -> LossWhatIf:
     """Return the lesson 05 what-if widget (figures from the shipped data unless ``values`` is given)."""
-    return LossWhatIf(values)
+    return LossWhatIf(values, reduction=reduction, discount=discount)
 
 
 def _make():

@@ -2,8 +2,8 @@
 and how leads like it ended.
 
 The computation is :func:`crmlessons.man.qualify_one`; the figures of similar leads are computed
-once per widget (:func:`crmlessons.man.combination_outcomes`) and each chart once per combination and
-language, so an update is a lookup.
+once per widget (:func:`crmlessons.man.combination_outcomes`), so an update is a lookup, and the chart
+is the lesson's :func:`crmlessons.plots.man.combination_bars`, recoloured by its update hook.
 
 Examples
 --------
@@ -23,7 +23,9 @@ import html
 import ipywidgets as widgets
 
 from crmlessons import i18n, man
-from crmlessons.widgets.base import CHART_DPI, CHART_SIZE, CourseWidget, figure_png, shows_errors
+from crmlessons.checks import require_table
+from crmlessons.widgets.base import (CHART_SIZE, CourseWidget, FastChart, coloured, money, new_figure, shows_errors,
+                                     slider, status_area)
 
 i18n.register({
     "man_w_title": ("MAN qualifier", "MAN 客户资格判断器"),
@@ -42,25 +44,41 @@ i18n.register({
                       "<b>{won:,}</b> won, win rate <b>{rate:.1%}</b>.",
                       "{before} 之前创建、组合相同的线索：共 <b>{n:,}</b> 条，成交 <b>{won:,}</b> 条，"
                       "赢单率 <b>{rate:.1%}</b>。"),
-    "man_w_similar_won": ("Won deals took <b>{cycle:.0f}</b> days (median) and were worth <b>{value:,.0f}</b> CNY "
-                          "(median).", "成交用时中位数 <b>{cycle:.0f}</b> 天，成交金额中位数 <b>{value:,.0f}</b> 元。"),
+    "man_w_similar_won": ("Won deals took <b>{cycle:.0f}</b> days (median) and were worth <b>{value}</b> "
+                          "(median).", "成交用时中位数 <b>{cycle:.0f}</b> 天，成交金额中位数 <b>{value}</b>。"),
     "man_w_similar_none": ("None of them was won.", "其中没有一条成交。"),
     "man_w_similar_empty": ("No lead of the data has this combination.", "数据中没有这种组合的线索。"),
     "man_w_lead_facts": ("Facts of lead {lead}: budget {budget}, deal value {value}.",
                          "线索 {lead} 的信息：预算 {budget}，商机金额 {value}。"),
     "man_w_unknown": ("not disclosed", "未透露"),
-    "man_w_cny": ("{x:,.0f} CNY", "{x:,.0f} 元"),
+    "man_w_no_lead": ("lead_id must be one of the leads in the drop-down; got {lead!r}",
+                      "lead_id 必须是下拉列表中的线索之一；收到的是 {lead!r}"),
 })
 
-_GREEN, _RED = "#1b7a3a", "#a35400"
+#: The columns of ``leads`` the qualifier reads (the MAN facts, the outcome and the cohort).
+LEAD_COLUMNS = ("lead_id", "outcome", "created_date", "cycle_days", *man.FACTS)
+#: Chart margins: fixed, so that the first draw needs no layout engine.
+MARGINS = {"left": 0.1, "right": 0.98, "top": 0.92, "bottom": 0.14}
 
 
 def _labels(column: str, codes) -> list[tuple[str, str]]:
-    from crmlessons.datasets import value_labels
+    from crmlessons.plots import category_label
 
-    labels = value_labels(column)
-    lang = i18n.get_language()
-    return [(labels[c][lang] if c in labels else c, c) for c in codes]
+    return [(category_label(c, column), c) for c in codes]
+
+
+def _lead_ids(lead_ids, leads) -> list[str]:
+    """The drop-down's leads: the open ones by default, else ``lead_ids`` checked against ``leads``."""
+    if lead_ids is None:
+        return sorted(leads.loc[leads["outcome"].astype(object).eq("open"), "lead_id"])
+    if isinstance(lead_ids, str) or not hasattr(lead_ids, "__iter__"):
+        raise TypeError(f"lead_ids must be a list of lead ids such as ['L03981']; got {type(lead_ids).__name__} "
+                        f"{lead_ids!r}")
+    lead_ids = list(lead_ids)
+    unknown = [i for i in lead_ids if i not in set(leads["lead_id"])]
+    if unknown:
+        raise ValueError(f"lead_ids must be leads of the table; these are not: {unknown[:5]}")
+    return lead_ids
 
 
 class ManQualifier(CourseWidget):
@@ -80,49 +98,45 @@ class ManQualifier(CourseWidget):
             from crmlessons.datasets import load_leads
 
             leads = load_leads()
+        leads = require_table(leads, "leads", "leads", LEAD_COLUMNS)
         self.outcomes = man.combination_outcomes(leads)
-        if lead_ids is None:
-            lead_ids = sorted(leads.loc[leads["outcome"].astype(object).eq("open"), "lead_id"])
-        chosen = leads[leads["lead_id"].isin(list(lead_ids))].drop_duplicates("lead_id")
+        lead_ids = _lead_ids(lead_ids, leads)
+        chosen = leads[leads["lead_id"].isin(lead_ids)].drop_duplicates("lead_id")
         self._facts = {row["lead_id"]: man.plain_facts(row) for row in chosen[["lead_id", *man.FACTS]].to_dict("records")}
-        self._charts: dict[tuple[str, str], bytes] = {}
         self._extra: dict = {}
-        self._busy = False
         self.last: dict = {}
-
-        self.lead = widgets.Dropdown(options=[(i18n.t("man_w_own_facts"), "")] + [(i, i) for i in lead_ids],
-                                     value="", description=i18n.t("man_w_lead"))
-        self.money = widgets.ToggleButtons(options=_labels("purchasing_power", man.PURCHASING_POWER), value="high",
-                                           description=i18n.t("man_w_money"))
-        self.authority = widgets.ToggleButtons(options=_labels("decision_power", man.DECISION_POWER),
-                                               value="decision_maker", description=i18n.t("man_w_authority"))
-        self.need = widgets.IntSlider(value=5, min=1, max=5, step=1, description=i18n.t("man_w_need"),
-                                      continuous_update=True)
-        self.timeline = widgets.Dropdown(options=_labels("timeline", man.TIMELINES), value="within_3_months",
-                                         description=i18n.t("man_w_timeline"))
-        style = {"description_width": "130px"}
-        for name, control in [("lead", self.lead), ("money", self.money), ("authority", self.authority),
-                              ("need", self.need), ("timeline", self.timeline)]:
-            control.style.description_width = style["description_width"]
-            control.add_class(f"crm-qualifier-{name}")
+        self._controls(lead_ids)
         self.result = widgets.HTML()
         self.result.add_class("crm-qualifier-result")
         self.similar = widgets.HTML()
         self.similar.add_class("crm-qualifier-similar")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="720px"))
         self.chart.add_class("crm-qualifier-chart")
-        self.status = widgets.HTML()
-        self.status.add_class("crm-qualifier-status")
-
-        self.lead.observe(lambda change: self.pick(change["new"]), names="value")
-        for control in (self.money, self.authority, self.need, self.timeline):
-            control.observe(self._edited, names="value")
+        self.status = status_area("qualifier")
+        self._picture = None
         super().__init__([self.lead, self.money, self.authority, self.need, self.timeline,
                           self.result, self.similar, self.chart, self.status],
                          name="qualifier", title=i18n.t("man_w_title"))
-        for code in man.COMBINATIONS:  # draw every chart once now, so that each update is a lookup
-            self._chart(code)
-        self.update()
+        self.start()
+
+    def _controls(self, lead_ids) -> None:
+        self.lead = widgets.Dropdown(options=[(i18n.t("man_w_own_facts"), "")] + [(i, i) for i in lead_ids],
+                                     value="", description=i18n.t("man_w_lead"))
+        self.money = widgets.ToggleButtons(options=_labels("purchasing_power", man.PURCHASING_POWER), value="high",
+                                           description=i18n.t("man_w_money"))
+        self.authority = widgets.ToggleButtons(options=_labels("decision_power", man.DECISION_POWER),
+                                               value="decision_maker", description=i18n.t("man_w_authority"))
+        self.need = slider("need_strength", 5, 1, 5, 1, whole=True, description=i18n.t("man_w_need"))
+        self.need.continuous_update = True
+        self.timeline = widgets.Dropdown(options=_labels("timeline", man.TIMELINES), value="within_3_months",
+                                         description=i18n.t("man_w_timeline"))
+        for name, control in [("lead", self.lead), ("money", self.money), ("authority", self.authority),
+                              ("need", self.need), ("timeline", self.timeline)]:
+            control.style.description_width = "130px"
+            control.add_class(f"crm-qualifier-{name}")
+        self.on(self.lead, lambda: self.pick(self.lead.value))
+        for control in (self.money, self.authority, self.need, self.timeline):
+            self.on(control, self._edited)
 
     # --- driving the widget (what a click does) --------------------------------------------
     @property
@@ -138,24 +152,18 @@ class ManQualifier(CourseWidget):
         unknown = [k for k in facts if k not in controls]
         if unknown:
             raise TypeError(f"set_facts got unknown fact(s) {unknown}; the facts are {list(controls)}")
-        self._busy = True
-        try:
+        with self.quietly():
             for key, value in facts.items():
                 controls[key].value = value
             self._clear_lead()
-        finally:
-            self._busy = False
         self.update()
 
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def pick(self, lead_id: str) -> None:
         """Show the lead ``lead_id`` (``""`` = enter your own facts), as choosing it in the drop-down does."""
-        if self._busy:
-            return
         if lead_id and lead_id not in self._facts:
-            raise ValueError(f"lead_id must be one of the leads in the drop-down; got {lead_id!r}")
-        self._busy = True
-        try:
+            raise ValueError(i18n.t("man_w_no_lead", lead=lead_id))
+        with self.quietly():
             self.lead.value = lead_id
             if lead_id:
                 facts = self._facts[lead_id]
@@ -166,8 +174,6 @@ class ManQualifier(CourseWidget):
                 self._extra = {"budget_cny": facts["budget_cny"], "deal_value_cny": facts["deal_value_cny"]}
             else:
                 self._extra = {}
-        finally:
-            self._busy = False
         self.update()
 
     def _clear_lead(self) -> None:
@@ -175,51 +181,46 @@ class ManQualifier(CourseWidget):
         if self.lead.value != "":
             self.lead.value = ""
 
-    def _edited(self, _change) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        try:
+    def _edited(self) -> None:
+        with self.quietly():
             self._clear_lead()  # edited facts are no longer that lead's
-        finally:
-            self._busy = False
         self.update()
 
     # --- the update ---------------------------------------------------------------------
-    @shows_errors(lambda self: self.status)
+    @shows_errors()
     def update(self) -> None:
-        """Recompute the result from the controls and redraw (a lookup for similar leads and chart)."""
+        """Recompute the result from the controls and redraw (a lookup for similar leads)."""
         result = man.qualify_one(purchasing_power=self.money.value, decision_power=self.authority.value,
                                  need_strength=self.need.value, timeline=self.timeline.value,
                                  outcomes=self.outcomes, **self._extra)
         self.last = result
         self.result.value = self._result_html(result)
         self.similar.value = self._similar_html(result)
-        self.chart.value = self._chart(result["combination"])
+        self.chart.value = self._frame(result["combination"])
 
     def _result_html(self, r: dict) -> str:
         def letter(ch: str, present: bool) -> str:
-            colour = _GREEN if present else _RED
-            return f'<span style="color:{colour}">{ch if present else ch.lower()}</span>'
+            return coloured(ch if present else ch.lower(), "good" if present else "bad")
 
         code = "+".join(letter(ch, r[ch]) for ch in "MAN")
         rows = "".join(
-            f'<li>{html.escape(i18n.t(key))}: <b style="color:{_GREEN if r[ch] else _RED}">'
-            f'{html.escape(i18n.t("man_w_present" if r[ch] else "man_w_absent"))}</b></li>'
-            for ch, key in (("M", "man_money"), ("A", "man_authority"), ("N", "man_need")))
+            f'<li>{html.escape(i18n.t(key))}: <b>{coloured(i18n.t("man_w_present" if r[ch] else "man_w_absent"), "good" if r[ch] else "bad")}'
+            f'</b></li>' for ch, key in (("M", "man_money"), ("A", "man_authority"), ("N", "man_need")))
         lead = ""
         if self._extra:
-            fmt = (lambda x: i18n.t("man_w_unknown") if x is None else i18n.t("man_w_cny", x=x))
-            text = i18n.t("man_w_lead_facts", lead=self.lead.value, budget=fmt(self._extra["budget_cny"]),
-                          value=fmt(self._extra["deal_value_cny"]))
-            lead = f'<div style="color:#555">{html.escape(text)}</div>'
+            def amount(x):
+                return i18n.t("man_w_unknown") if x is None else money(x)
+
+            text = i18n.t("man_w_lead_facts", lead=self.lead.value, budget=amount(self._extra["budget_cny"]),
+                          value=amount(self._extra["deal_value_cny"]))
+            lead = f"<div>{coloured(text, 'muted')}</div>"
         return (f'<div style="font-size:1.15em"><span class="crm-qualifier-code" style="font-size:2em;'
                 f'font-weight:bold;font-family:monospace">{code}</span>'
                 f'<ul style="margin:2px 0">{rows}</ul>'
                 f'<div><b>{html.escape(i18n.t("man_w_action"))}:</b> {html.escape(r["action"])}</div>'
                 f'<div><b>{html.escape(i18n.t("man_w_score"))}:</b> {r["score"]:.1f} / 100 &nbsp; '
-                f'<b>{html.escape(i18n.t("man_w_bant"))}:</b> <span style="font-family:monospace">{r["bant"]}</span>'
-                f'</div>{lead}</div>')
+                f'<b>{html.escape(i18n.t("man_w_bant"))}:</b> <span style="font-family:monospace">'
+                f'{html.escape(r["bant"])}</span></div>{lead}</div>')
 
     def _similar_html(self, r: dict) -> str:
         if not r.get("leads"):
@@ -227,25 +228,19 @@ class ManQualifier(CourseWidget):
         won = int(round(r["win_rate"] * r["leads"]))
         text = i18n.t("man_w_similar", before=man.COHORT_END, n=int(r["leads"]), won=won, rate=r["win_rate"])
         if won and r["median_cycle_days"] is not None:
-            text += " " + i18n.t("man_w_similar_won", cycle=r["median_cycle_days"], value=r["median_deal_value_cny"])
+            text += " " + i18n.t("man_w_similar_won", cycle=r["median_cycle_days"],
+                                 value=html.escape(money(r["median_deal_value_cny"])))
         else:
             text += " " + html.escape(i18n.t("man_w_similar_none"))
         return f'<div style="font-size:1.05em">{text}</div>'
 
-    def _chart(self, code: str) -> bytes:
-        key = (code, i18n.get_language())
-        if key not in self._charts:
-            from crmlessons.plots.man import combination_bars
+    def _frame(self, code: str) -> bytes:
+        from crmlessons.plots.man import combination_bars, update_combination_bars
 
-            from matplotlib.figure import Figure
-
-            i18n.setup_fonts()
-            # Fixed margins: the constrained layout of new_figure() would double the drawing time.
-            fig = Figure(figsize=CHART_SIZE, dpi=CHART_DPI)
-            fig.subplots_adjust(left=0.1, right=0.98, top=0.92, bottom=0.14)
-            combination_bars(self.outcomes, highlight=code, ax=fig.subplots())
-            self._charts[key] = figure_png(fig)
-        return self._charts[key]
+        if self._picture is None:
+            self._ax = combination_bars(self.outcomes, highlight=code, ax=new_figure(CHART_SIZE, MARGINS).subplots())
+            self._picture = FastChart(self._ax.figure)
+        return self._picture.update({self._ax: (code, lambda: update_combination_bars(self._ax, code))})
 
 
 def qualifier(leads=None, lead_ids=None) -> ManQualifier:

@@ -40,7 +40,7 @@ class QuizWidget(CourseWidget):
             radio = widgets.RadioButtons(options=[(i18n.pick(o), i) for i, o in enumerate(question.options)],
                                          value=None, layout=widgets.Layout(width="auto"))
             radio.add_class("crm-quiz-options")
-            radio.observe(lambda change, n=number: self._picked(n, change["new"]), names="value")
+            self.on(radio, lambda n=number, r=radio: self._picked(n, r.value))
             feedback = widgets.HTML()
             feedback.add_class("crm-quiz-feedback")
             prompt = widgets.HTML(f"<b>{number + 1}. {html.escape(i18n.pick(question.prompt))}</b>")

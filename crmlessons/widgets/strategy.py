@@ -22,7 +22,7 @@ import math
 import ipywidgets as widgets
 
 from crmlessons import i18n, strategy
-from crmlessons.widgets.base import CourseWidget, canvas_png, new_figure, shows_errors
+from crmlessons.widgets.base import CourseWidget, FastChart, money, new_figure, shows_errors, slider, status_area
 
 i18n.register({
     "sim_widget_title": ("Strategy simulator: win new customers or keep existing ones?",
@@ -35,7 +35,7 @@ i18n.register({
     "sim_years": ("Years", "年数"),
     "sim_plan": ("Plan", "方案"),
     "sim_end_customers": ("Customers after {years} years", "{years} 年后的客户数"),
-    "sim_end_profit": ("Cumulative profit (million CNY)", "累计利润（百万元）"),
+    "sim_end_profit": ("Cumulative profit", "累计利润"),
     "sim_ratio_line": ("Cost ratio new : kept = <b>{ratio:.1f} : 1</b>. Break-even ratio: <b>{even}</b> "
                        "(above it, keeping everyone pays better than only winning new customers).",
                        "新客户与老客户成本之比 = <b>{ratio:.1f} : 1</b>。盈亏平衡比：<b>{even}</b>"
@@ -47,15 +47,33 @@ i18n.register({
     "sim_best": ("Most profitable split over {years} years: <b>{share:.0%}</b> of the budget to winning.",
                  "{years} 年内利润最高的分配：<b>{share:.0%}</b> 的预算用于获客。"),
     "sim_never": ("never", "不存在"),
-    "sim_assumptions": ("Yearly budget {budget:,.0f} CNY, {start:,.0f} customers at the start, at most {cap:.0%} "
+    "sim_assumptions": ("Yearly budget {budget}, {start:,.0f} customers at the start, at most {cap:.0%} "
                         "can be kept; each further customer kept costs more than the last.",
-                        "每年预算 {budget:,.0f} 元，期初 {start:,.0f} 位客户，最多能留住 {cap:.0%}；"
+                        "每年预算 {budget}，期初 {start:,.0f} 位客户，最多能留住 {cap:.0%}；"
                         "每多留住一位客户，成本都比上一位更高。"),
 })
 
 
+#: The sliders: setting -> (low, high, step, whole, label, CSS suffix, readout format).
+SLIDERS = {
+    "share_acquisition": (0.0, 1.0, 0.05, False, "sim_share", "share", ".0%"),
+    "cost_new": (1_000, 30_000, 500, True, "sim_cost_new", "cost-new", None),
+    "cost_keep": (500, 10_000, 100, True, "sim_cost_keep", "cost-keep", None),
+    "base_retention": (0.50, 0.94, 0.01, False, "sim_base_retention", "retention", ".0%"),
+    "margin": (1_000, 30_000, 500, True, "sim_margin", "margin", None),
+    "years": (1, 15, 1, True, "sim_years", "years", None),
+}
+
+
 class StrategySimulator(CourseWidget):
     """Sliders for the budget split and the model's assumptions; a result table and two charts.
+
+    Parameters
+    ----------
+    **settings
+        Starting values overriding :data:`crmlessons.strategy.DEFAULTS`; each slider's setting must lie
+        in its range (:data:`SLIDERS`), ``budget``, ``start_customers`` and ``max_retention`` are
+        checked by :func:`crmlessons.strategy.simulate`.
 
     CSS classes: root ``crm-widget crm-simulator``; sliders ``crm-simulator-share``,
     ``crm-simulator-cost-new``, ``crm-simulator-cost-keep``, ``crm-simulator-retention``,
@@ -64,40 +82,32 @@ class StrategySimulator(CourseWidget):
     """
 
     def __init__(self, **settings):
+        unknown = sorted(set(settings) - set(strategy.DEFAULTS))
+        if unknown:
+            raise TypeError(f"simulator got unknown setting(s) {unknown}; the settings are {list(strategy.DEFAULTS)}")
         d = {**strategy.DEFAULTS, **settings}
         self.settings = d
-        style = {"description_width": "250px"}
-        layout = widgets.Layout(width="560px")
-
-        def slider(kind, value, lo, hi, step, key, css, fmt=None):
-            extra = {"readout_format": fmt} if fmt else {}
-            w = kind(value=value, min=lo, max=hi, step=step, description=i18n.t(key), style=style,
-                     layout=layout, continuous_update=False, **extra)
-            w.add_class(f"crm-simulator-{css}")
-            w.observe(self._changed, names="value")
-            return w
-
-        self.share = slider(widgets.FloatSlider, d["share_acquisition"], 0.0, 1.0, 0.05, "sim_share", "share", ".0%")
-        self.cost_new = slider(widgets.IntSlider, int(d["cost_new"]), 1_000, 30_000, 500, "sim_cost_new", "cost-new")
-        self.cost_keep = slider(widgets.IntSlider, int(d["cost_keep"]), 500, 10_000, 100, "sim_cost_keep", "cost-keep")
-        self.retention = slider(widgets.FloatSlider, d["base_retention"], 0.50, 0.94, 0.01, "sim_base_retention",
-                                "retention", ".0%")
-        self.margin = slider(widgets.IntSlider, int(d["margin"]), 1_000, 30_000, 500, "sim_margin", "margin")
-        self.years = slider(widgets.IntSlider, int(d["years"]), 1, 15, 1, "sim_years", "years")
+        controls = {}
+        for key, (low, high, step, whole, label, css, fmt) in SLIDERS.items():
+            controls[key] = slider(key, d[key], low, high, step, whole=whole, description=i18n.t(label),
+                                   css=f"crm-simulator-{css}", readout_format=fmt, width="560px",
+                                   description_width="250px")
+            self.on(controls[key], self.update)
+        self.share, self.cost_new, self.cost_keep = (controls[k] for k in ("share_acquisition", "cost_new", "cost_keep"))
+        self.retention, self.margin, self.years = (controls[k] for k in ("base_retention", "margin", "years"))
         self.result = widgets.HTML()
         self.result.add_class("crm-simulator-result")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="900px"))
         self.chart.add_class("crm-simulator-chart")
-        self.status = widgets.HTML()
-        self.status.add_class("crm-simulator-status")
-        note = widgets.HTML(f"<small>{html.escape(i18n.t('sim_assumptions', budget=d['budget'], start=d['start_customers'], cap=d['max_retention']))}</small>")
-        title = widgets.HTML(f"<b>{html.escape(i18n.t('sim_widget_title'))}</b>")
+        self.status = status_area("simulator")
+        text = i18n.t("sim_assumptions", budget=money(d["budget"]), start=d["start_customers"], cap=d["max_retention"])
         self._figure = new_figure((9.0, 3.6))
         self._axes = self._figure.subplots(1, 2)
-        self._lines = None
-        super().__init__([title, self.share, self.cost_new, self.cost_keep, self.retention, self.margin, self.years,
-                          note, self.status, self.result, self.chart], name="simulator", title=i18n.t("sim_widget_title"))
-        self.update()
+        self._picture = None
+        super().__init__([widgets.HTML(f"<b>{html.escape(i18n.t('sim_widget_title'))}</b>"), *controls.values(),
+                          widgets.HTML(f"<small>{html.escape(text)}</small>"), self.status, self.result, self.chart],
+                         name="simulator", title=i18n.t("sim_widget_title"))
+        self.start()
 
     def parameters(self) -> dict:
         """The model's arguments as the sliders set them."""
@@ -107,74 +117,55 @@ class StrategySimulator(CourseWidget):
                     start_customers=float(self.settings["start_customers"]),
                     max_retention=float(max(self.settings["max_retention"], self.retention.value)))
 
-    def _draw(self, sim) -> None:
-        """Draw the charts; a slider move redraws only the lines over a saved background when it can.
-
-        The first draw lays the figure out (then the layout stays fixed). The year axis grows in
-        steps of 5 years; the value axes fit the lines as they would run on to the axis' last year, with
-        15 % of room on each side. Afterwards the axes keep their
-        limits while the new lines fit well inside them, so the frame, ticks, labels and legend
-        are pasted from a saved background and only the six lines are drawn (blitting); otherwise
-        the limits are recomputed and the whole figure is drawn again.
-        """
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
+    def _first_draw(self, sim) -> None:
+        """Draw both charts (then the layout stays fixed); the legend names the chosen split shortly."""
         from crmlessons.plots.strategy import customers_over_time, profit_over_time
 
         left, right = self._axes
-        if self._lines is None:
-            customers_over_time(sim, ax=left)
-            profit_over_time(sim, ax=right, legend=False)
-            legend = left.get_legend()
-            if legend is not None:  # the split is on its slider and in the table: keep the legend fixed
-                legend.get_texts()[0].set_text(i18n.t("plan_chosen_short"))
-            self._lines = (left.get_lines()[:3], right.get_lines()[:3])
-            self._canvas = FigureCanvasAgg(self._figure)
-            self._canvas.draw()  # the first draw sets the layout ...
-            self._figure.set_layout_engine("none")  # ... which then stays fixed
-            for line in (*self._lines[0], *self._lines[1]):
-                line.set_animated(True)
-            self._background = None
-        plans = sim["plan"].astype(str)
-        full = self._background is None
-        for ax, column, lines, scale in ((left, "customers", self._lines[0], 1.0),
-                                         (right, "cumulative_profit", self._lines[1], 1e6)):
-            values = []
-            for line, plan in zip(lines, strategy.PLANS):
-                rows = sim[plans == plan]
-                y = rows[column].to_numpy() / scale
-                line.set_data(rows["year"].to_numpy(), y)
-                values.append(y)
-            span = 5 * math.ceil((len(values[0]) - 1) / 5)  # x-axis in steps of 5 years
-            # The value range includes where each line would end at the axis' last year if it went on
-            # as in its last year, so that adding a year rarely needs new limits.
-            ends = [v[-1] + (v[-1] - v[-2]) * (span - (len(v) - 1)) for v in values if len(v) > 1]
-            lo = min([v.min() for v in values] + ends)
-            hi = max([v.max() for v in values] + ends)
-            x_limits = (-0.02 * span, 1.02 * span)
-            y0, y1 = ax.get_ylim()
-            if ax.get_xlim() != x_limits:
-                full = True
-                ax.set_xlim(*x_limits)
-            if not (y0 <= lo and hi <= y1 and (hi - lo) >= 0.45 * (y1 - y0)):
-                full = True
-                pad = 0.15 * ((hi - lo) or abs(hi) or 1.0)  # room for the next slider steps without a full redraw
-                ax.set_ylim(lo - pad, hi + pad)
-        canvas = self._canvas
-        if full:
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self._figure.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for ax, lines in zip(self._axes, self._lines):
-            for line in lines:
-                ax.draw_artist(line)
-        self.chart.value = canvas_png(canvas)
+        customers_over_time(sim, ax=left)
+        profit_over_time(sim, ax=right, legend=False)
+        legend = left.get_legend()
+        if legend is not None:  # the split is on its slider and in the table: keep the legend fixed
+            legend.get_texts()[0].set_text(i18n.t("plan_chosen_short"))
+        self._picture = FastChart(self._figure)
 
-    def _changed(self, change) -> None:
-        self.update()
+    @staticmethod
+    def _steady_limits(ax, lines) -> bool:
+        """Keep ``ax``'s limits while its lines fit well inside them; else set new ones (return True).
 
-    @shows_errors(lambda self: self.status)
+        The year axis grows in steps of 5 years; the value axis fits the lines as they would run on to
+        the axis' last year, with 15 % of room on each side, so that the next slider steps rarely need
+        new limits (and a full redraw).
+        """
+        values = [line.get_ydata() for line in lines[:3]]
+        span = 5 * math.ceil((len(values[0]) - 1) / 5)
+        ends = [v[-1] + (v[-1] - v[-2]) * (span - (len(v) - 1)) for v in values if len(v) > 1]
+        lo = min([v.min() for v in values] + ends)
+        hi = max([v.max() for v in values] + ends)
+        changed = False
+        if ax.get_xlim() != (-0.02 * span, 1.02 * span):
+            changed = True
+            ax.set_xlim(-0.02 * span, 1.02 * span)
+        y0, y1 = ax.get_ylim()
+        if not (y0 <= lo and hi <= y1 and (hi - lo) >= 0.45 * (y1 - y0)):
+            changed = True
+            pad = 0.15 * ((hi - lo) or abs(hi) or 1.0)
+            ax.set_ylim(lo - pad, hi + pad)
+        return changed
+
+    def _frame(self, sim) -> bytes:
+        """Move the lines with the plot module's hooks; repaint only them unless the limits changed."""
+        from crmlessons.plots.strategy import update_customers_over_time, update_profit_over_time
+
+        first = self._picture is None
+        if first:
+            self._first_draw(sim)
+        left, right = self._axes
+        moved = [update_customers_over_time(left, sim), update_profit_over_time(right, sim)]
+        changed = [self._steady_limits(ax, lines) for ax, lines in zip(self._axes, moved)]
+        return self._picture.frame([*moved[0], *moved[1]], full=first or any(changed))
+
+    @shows_errors()
     def update(self) -> None:
         """Recompute the three plans and redraw the figures and charts."""
         from crmlessons.plots.strategy import plan_label
@@ -189,7 +180,7 @@ class StrategySimulator(CourseWidget):
         rows = "".join(
             f"<tr><td>{html.escape(plan_label(plan, row.share_acquisition))}</td>"
             f"<td style='text-align:right'>{row.customers:,.0f}</td>"
-            f"<td style='text-align:right'>{row.cumulative_profit / 1e6:,.1f}</td></tr>"
+            f"<td style='text-align:right'>{html.escape(money(row.cumulative_profit))}</td></tr>"
             for plan, row in zip(table.index, table.itertuples()))
         even_text = f"{even:.1f} : 1" if even == even and even != float("inf") else i18n.t("sim_never")
         profit = table["cumulative_profit"]
@@ -200,7 +191,7 @@ class StrategySimulator(CourseWidget):
             f"</th><th>{html.escape(i18n.t('sim_end_profit'))}</th></tr>{rows}</table>"
             f"<p>{i18n.t('sim_ratio_line', ratio=ratio, even=even_text)} {i18n.t(winner)}<br>"
             f"{i18n.t('sim_best', years=p['years'], share=best)}</p>")
-        self._draw(sim)
+        self.chart.value = self._frame(sim)
 
 
 def simulator(**settings) -> StrategySimulator:

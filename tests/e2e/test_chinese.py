@@ -1,15 +1,20 @@
-"""Switching the course to Chinese with the language widget: labels switch and charts draw in Chinese."""
+"""Chinese in the browser: the language widget switches labels and charts, and Chinese text shows on a
+computer without any Chinese system font (the shipped web font, crmlessons/widgets/webfont.py)."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
 
 from crmlessons.lessons import get_quiz
+from crmlessons.widgets.webfont import FAMILY
 
 from . import servers
-from .conftest import NOTEBOOK_DIR, notebooks
+from .conftest import CHROMIUM_ARGS, NOTEBOOK_DIR, find_chromium, new_page, notebooks
+from .fonts import chinese_glyphs, empty_boxes, latin_only_fontconfig
 from .driver import (assert_no_widget_errors, image_bytes, is_png, lab_cell, lab_cell_index, lab_edit_and_run,
                      lab_insert_cell_below, lab_run_all, lab_run_cell, open_lab_notebook, settle_widgets,
                      wait_until)
@@ -81,3 +86,95 @@ def test_language_widget_switches_labels_and_charts_to_chinese(page, lab_server,
         assert_no_widget_errors(page)
     finally:
         servers.shutdown_sessions(lab_server, f"chinese/{notebook}")
+
+
+# ---------------------------------------------------------------------------------------------
+# No Chinese system font: the widgets and the package's HTML still show every Chinese character.
+
+#: Every kind of Chinese text the package shows: a lesson card, a widget, a quiz, feedback, the switch.
+CHINESE_CELLS = ['import crmlessons as crm\ncrm.set_language("zh")\ncrm.lesson_card("03")',
+                 "crm.widgets.man.qualifier()", 'crm.quiz("00")', 'crm.check("00.warmup", 1)', "crm.language_picker()"]
+CHINESE_PARTS = (".crm-objectives", ".crm-widget.crm-qualifier", ".crm-widget.crm-quiz", ".crm-feedback",
+                 ".crm-widget.crm-language")
+COURSE_TEXT = '.crm-widget, [class^="crm-"], [class*=" crm-"]'
+CONTROL = ('<div id="crm-no-font-control" style="font-family:sans-serif;position:fixed;top:0;left:0;'
+           'background:#fff">客户流失</div>')
+
+
+@pytest.fixture(scope="module")
+def no_cjk_browser(browser, tmp_path_factory):
+    """A second Chromium that sees only the system fonts without Chinese glyphs; yields (browser, their families)."""
+    config, families = latin_only_fontconfig(tmp_path_factory.mktemp("latin-fonts"))
+    chromium = browser.browser_type.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, timeout=60_000,
+                                           env={**os.environ, "FONTCONFIG_FILE": str(config)})
+    yield chromium, families
+    chromium.close()
+
+
+def write_notebook(path, cells) -> None:
+    path.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": [], "execution_count": None}
+                  for c in cells],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+
+
+def open_chinese_page(page, app: str, server, e2e_home) -> None:
+    """Run the Chinese cells in ``app`` ("voila" or "lab") and wait until every part shows."""
+    if app == "voila":
+        write_notebook(e2e_home / "voila-root" / "chinese_fonts.ipynb", CHINESE_CELLS)
+        page.goto(server.url("/voila/render/chinese_fonts.ipynb"), wait_until="commit")
+        page.locator("#rendered_cells").wait_for(state="visible", timeout=180_000)
+        page.locator("#loading").wait_for(state="hidden", timeout=60_000)
+    else:
+        folder = e2e_home / "lab-root" / "fonts"
+        folder.mkdir(exist_ok=True)
+        write_notebook(folder / "chinese_fonts.ipynb", CHINESE_CELLS)
+        open_lab_notebook(page, server.url("/lab/tree/fonts/chinese_fonts.ipynb?reset"), folder / "chinese_fonts.ipynb")
+        lab_run_all(page)
+    for part in CHINESE_PARTS:
+        page.locator(part).first.wait_for(state="visible", timeout=60_000)
+    settle_widgets(page)
+
+
+def face_status(page) -> list[str]:
+    """The load status of every @font-face of the page that defines the shipped family."""
+    return page.evaluate("(family) => [...document.fonts].filter(f => f.family.replace(/[\"']/g, '') === family)"
+                         ".map(f => f.status)", FAMILY)
+
+
+@pytest.mark.parametrize("app", ["voila", "lab"])
+def test_chinese_text_shows_without_any_chinese_system_font(no_cjk_browser, request, e2e_home, app, shots):
+    chromium, latin = no_cjk_browser
+    server = request.getfixturevalue(f"{app}_server")
+    context, page = new_page(chromium)
+    try:
+        open_chinese_page(page, app, server, e2e_home)
+        # The browser really has no Chinese font: plain sans-serif Chinese is drawn as empty boxes.
+        page.evaluate("(html) => document.body.insertAdjacentHTML('beforeend', html)", CONTROL)
+        control = chinese_glyphs(page, "#crm-no-font-control", latin)
+        assert empty_boxes(control), f"the browser found a Chinese font of the system: {control}"
+        page.evaluate("() => document.querySelector('#crm-no-font-control').remove()")
+
+        # Every Chinese character of every course element is drawn by a font that has it.
+        shots.take(page, f"{app}_chinese_page")
+        report = chinese_glyphs(page, COURSE_TEXT, latin)
+        texts = " ".join(r["text"] for r in report)
+        for sample in ("学习目标", "购买力", "得分", "中文"):
+            assert sample in texts, f"no element with {sample!r} was checked; checked: {texts[:300]!r}"
+        assert sum(r["chinese"] for r in report) > 100
+        boxes = empty_boxes(report)
+        assert not boxes, "Chinese shown as empty boxes:\n" + "\n".join(boxes)
+
+        # Loaded once for the page, though every widget carries the style.
+        copies = page.locator("style.crm-webfont-style").count()
+        assert copies >= 3 and face_status(page) == ["loaded"], (copies, face_status(page))
+
+        # Without the style the same page shows empty boxes: the check can fail, and the style is the cure.
+        page.evaluate("() => document.querySelectorAll('style.crm-webfont-style').forEach(s => s.remove())")
+        wait_until(lambda: empty_boxes(chinese_glyphs(page, COURSE_TEXT, latin)), 10,
+                   "removing the font style did not bring the empty boxes back")
+    finally:
+        context.close()
+        if app == "lab":
+            servers.shutdown_sessions(server, "fonts/chinese_fonts.ipynb")
