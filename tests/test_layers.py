@@ -22,7 +22,7 @@ CONCEPTS = ["crmlessons.ask", "crmlessons.man", "crmlessons.funnel", "crmlessons
 #: itself means only ``crmlessons/__init__.py``.
 LAYERS = [
     # 0: imports nothing of the package but each other: language, data dictionary, the student's folder.
-    ["crmlessons.i18n", "crmlessons.datasets.calendar", "crmlessons.datasets.dictionary",
+    ["crmlessons.i18n", "crmlessons.lazy", "crmlessons.datasets.calendar", "crmlessons.datasets.dictionary",
      "crmlessons.datasets.vocabularies", "crmlessons.workfolder"],
     # 1: the argument checks and the case's calendar and rules that every concept uses.
     ["crmlessons.checks", "crmlessons.datasets.rules"],

@@ -8,6 +8,8 @@ the helpers they share.
 
 from __future__ import annotations
 
+from crmlessons.lazy import submodules
+
 from crmlessons import i18n
 
 #: Colours used across the course (colour-blind safe, readable on a projector).
@@ -40,16 +42,8 @@ def tidy(ax) -> None:
     ax.set_axisbelow(True)
 
 
-def __getattr__(name: str):
-    """Load a topic module on first use, e.g. ``crm.plots.course`` (keeps imports light)."""
-    import importlib
-
-    try:
-        return importlib.import_module(f"{__name__}.{name}")
-    except ModuleNotFoundError as missing:
-        if missing.name != f"{__name__}.{name}":
-            raise
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+#: Topic modules load on first use, e.g. ``crm.plots.course`` (keeps imports light).
+__getattr__ = submodules(__name__)
 
 
 def category_label(code: str, column: str) -> str:

@@ -6,14 +6,7 @@ form for places that cannot show widgets, and errors shown in words instead of t
 Import the app you need from its module, e.g. ``from crmlessons.widgets.quiz import QuizWidget``.
 """
 
+from crmlessons.lazy import submodules
 
-def __getattr__(name: str):
-    """Load a topic module on first use, e.g. ``crm.plots.course`` (keeps imports light)."""
-    import importlib
-
-    try:
-        return importlib.import_module(f"{__name__}.{name}")
-    except ModuleNotFoundError as missing:
-        if missing.name != f"{__name__}.{name}":
-            raise
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+#: Topic modules load on first use, e.g. ``crm.plots.course`` (keeps imports light).
+__getattr__ = submodules(__name__)
