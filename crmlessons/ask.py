@@ -114,11 +114,24 @@ _TEAM = ("salesperson_id", *ASK_ITEM_IDS, "ask_tell_ratio", "win_rate", "revenue
 
 
 def _items(items: pd.DataFrame | None) -> pd.DataFrame:
+    """The item bank checked at a public function's door (the shipped one when ``items`` is None).
+
+    The private helpers below take a bank checked here, so that a public call checks it once.
+    """
     if items is None:
         from crmlessons.datasets import load_ask_items
 
         items = load_ask_items()
     return require_table(items, "ask_items", "items", _ITEM_COLUMNS)
+
+
+def _shipped_unless(items: pd.DataFrame | None) -> pd.DataFrame:
+    """``items`` as ``@tables`` checked it, or the shipped bank (checked) when None."""
+    return _items(None) if items is None else items
+
+
+def _ids(bank: pd.DataFrame) -> list[str]:
+    return [str(i) for i in bank["item_id"]]
 
 
 def item_ids(items: pd.DataFrame | None = None) -> list[str]:
@@ -129,7 +142,7 @@ def item_ids(items: pd.DataFrame | None = None) -> list[str]:
     >>> item_ids()
     ['A1', 'A2', 'A3', 'A4', 'S1', 'S2', 'S3', 'S4', 'K1', 'K2', 'K3', 'K4']
     """
-    return [str(i) for i in _items(items)["item_id"]]
+    return _ids(_items(items))
 
 
 def item_text(item: str, items: pd.DataFrame | None = None, lang: str | None = None) -> str:
@@ -140,8 +153,11 @@ def item_text(item: str, items: pd.DataFrame | None = None, lang: str | None = N
     >>> item_text("S4")
     'I tell every customer the same product pitch.'
     """
-    bank = _items(items)
-    require_choice(item, "item", item_ids(bank))
+    return _item_text(item, _items(items), lang)
+
+
+def _item_text(item: str, bank: pd.DataFrame, lang: str | None) -> str:
+    require_choice(item, "item", _ids(bank))
     row = bank.loc[bank["item_id"] == item].iloc[0]
     language = require_choice(lang or i18n.get_language(), "lang", i18n.LANGUAGES)
     column = f"text_{language}"
@@ -192,7 +208,11 @@ def check_answers(answers, items: pd.DataFrame | None = None) -> dict[str, int]:
     ...
     ValueError: answers is missing item(s) ['A2', 'A3', 'A4', 'S1', 'S2', 'S3', 'S4', 'K1', 'K2', 'K3', 'K4']; give one answer (1-5) for each of A1 ... K4
     """
-    ids = item_ids(items)
+    return _check_answers(answers, _items(items))
+
+
+def _check_answers(answers, bank: pd.DataFrame) -> dict[str, int]:
+    ids = _ids(bank)
     if isinstance(answers, pd.DataFrame):
         raise TypeError("answers must be one person's answers (a dict or Series); for a whole team use "
                         "score(team_table), which accepts a DataFrame")
@@ -236,14 +256,17 @@ def item_scores(answers, items: pd.DataFrame | None = None):
     >>> item_scores(a)[["A3", "A4"]].tolist()
     [5, 1]
     """
-    bank = _items(items)
-    ids = item_ids(bank)
+    return _item_scores(answers, _items(items))
+
+
+def _item_scores(answers, bank: pd.DataFrame):
+    ids = _ids(bank)
     reverse = [str(i) for i in bank.loc[bank["reverse_scored"].astype(bool), "item_id"]]
     low, high = SCALE
     if isinstance(answers, pd.DataFrame):
         values = _check_team(answers, ids).copy()
     else:
-        values = pd.Series(check_answers(answers, bank), dtype="int64")
+        values = pd.Series(_check_answers(answers, bank), dtype="int64")
     values[reverse] = (low + high) - values[reverse]
     return values
 
@@ -279,8 +302,11 @@ def score(answers, items: pd.DataFrame | None = None):
     SP001           50.0  62.5  87.5
     SP002           50.0  62.5  75.0
     """
-    bank = _items(items)
-    scored = item_scores(answers, bank)
+    return _score(answers, _items(items))
+
+
+def _score(answers, bank: pd.DataFrame):
+    scored = _item_scores(answers, bank)
     low, high = SCALE
     dims = bank.set_index("item_id")["dimension"].astype(str)
     if isinstance(scored, pd.DataFrame):
@@ -449,17 +475,21 @@ def profile(scores, answers=None, items: pd.DataFrame | None = None) -> Profile:
     Coaching suggestions:
       - Skill first: ...
     """
+    return _profile(scores, answers, None if answers is None else _shipped_unless(items))
+
+
+def _profile(scores, answers, bank: pd.DataFrame | None) -> Profile:
     values = _scores(scores)
     low_dim = weakest(values)
     pulls = ""
     if answers is not None:
-        bank = _items(items)
-        scored = item_scores(answers, bank)
+        scored = _item_scores(answers, bank)
         dims = bank.set_index("item_id")["dimension"].astype(str)
         own = scored[[i for i in scored.index if dims[i] == low_dim]]
         worst = str(own.idxmin())
         if own[worst] < SCALE[1]:
-            pulls = i18n.t("ask_pulls_down", item=worst, text=item_text(worst, bank), name=dimension_name(low_dim))
+            pulls = i18n.t("ask_pulls_down", item=worst, text=_item_text(worst, bank, None),
+                           name=dimension_name(low_dim))
     return Profile(scores=values, strengths=strengths(values), weakest=low_dim,
                    balanced=bool(values.max() - values.min() < 10), suggestions=suggestions(values),
                    pulls_down=pulls, levels={d: level(values[d]) for d in DIMENSIONS})
@@ -473,7 +503,8 @@ def assess(answers, items: pd.DataFrame | None = None) -> Profile:
     >>> assess(dict.fromkeys(item_ids(), 4)).weakest
     'A'
     """
-    return profile(score(answers, items), answers=answers, items=items)
+    bank = _items(items)
+    return _profile(_score(answers, bank), answers, bank)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,7 +530,7 @@ def team_profiles(salespeople: pd.DataFrame, items: pd.DataFrame | None = None) 
     SP002           50.0  62.5  75.00         K       A            0.89      0.04     352000.0
     SP003           37.5  37.5  43.75         K       A            0.67      0.01      51000.0
     """
-    scores = score(salespeople, items)
+    scores = _score(salespeople, _shipped_unless(items))
     out = scores.copy()
     out["strongest"] = scores.idxmax(axis=1).astype(str)
     out["weakest"] = scores.idxmin(axis=1).astype(str)
@@ -675,7 +706,7 @@ def coaching_priorities(salespeople: pd.DataFrame, items: pd.DataFrame | None = 
     SP016                 S   25.0     44.99                  True      0.00
     SP027                 S   25.0     44.99                  True      0.02
     """
-    scores = score(salespeople, items)
+    scores = _score(salespeople, _shipped_unless(items))
     if weights is None:
         w = importance(salespeople, items)
     else:

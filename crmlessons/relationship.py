@@ -257,6 +257,59 @@ def tenure_summary(stages: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Depth: what each order is to the relationship
 
+def _codes(values) -> np.ndarray:
+    """Integer codes, equal where ``values`` are equal (in no particular order)."""
+    return pd.factorize(values)[0]
+
+
+def _date_order(customer, date, order_id) -> np.ndarray:
+    """The stable sort of the rows by customer, date and order id (customers in any order).
+
+    Rows are sorted by customer and date first; only the rows that tie on both (few) are then
+    sorted by their order ids, which keeps the many ids from being sorted as text.
+    """
+    date = np.asarray(date).astype("datetime64[ns]")
+    when = np.where(np.isnat(date), np.iinfo(np.int64).max, date.view(np.int64))  # missing dates last, as pandas sorts
+    order = np.lexsort((when, customer))
+    who, day = customer[order], when[order]
+    same = (who[1:] == who[:-1]) & (day[1:] == day[:-1])
+    tied = np.r_[same, False] | np.r_[False, same]
+    if tied.any():
+        slots = order[tied]
+        ids = pd.factorize(order_id[slots], sort=True)[0]
+        order[tied] = slots[np.lexsort((ids, when[slots], customer[slots]))]
+    return order
+
+
+def _order_kinds(customer, date, order_id, line, standard) -> np.ndarray:
+    """The kind of each order, as its place in :data:`ORDER_KINDS` (arrays of equal length, in any
+    order): see :func:`classify_orders`.
+
+    In each customer's date order (ties by order id, then as given), a customer's first order is
+    ``first``, the first of a line ``cross_sell``, a premium order of a line bought in standard tier
+    before ``up_sell``, any other ``repeat``.
+    """
+    who = _codes(customer)
+    order = _date_order(who, date, order_id)
+    lines = _codes(line)
+    who, standard = who[order], standard[order]
+    pair = who * (int(lines.max(initial=0)) + 1) + lines[order]
+    first = np.r_[True, who[1:] != who[:-1]][:len(who)]
+    by_pair = np.argsort(pair, kind="stable")        # each (customer, line) in date order
+    grouped, flags = pair[by_pair], standard[by_pair].astype(np.int64)
+    starts = np.r_[True, grouped[1:] != grouped[:-1]][:len(grouped)]
+    before = np.cumsum(flags) - flags                 # standard orders earlier in the sorted list ...
+    before -= before[np.maximum.accumulate(np.where(starts, np.arange(len(grouped)), 0))]  # ... of the pair
+    new_line, standard_before = np.empty_like(starts), np.empty(len(grouped), dtype=bool)
+    new_line[by_pair], standard_before[by_pair] = starts, before > 0
+    up = ~standard & standard_before
+    sorted_kind = np.select([first, new_line, up], [ORDER_KINDS.index(k) for k in ("first", "cross_sell", "up_sell")],
+                            default=ORDER_KINDS.index("repeat")).astype(np.int8)
+    kind = np.empty(len(order), dtype=np.int8)
+    kind[order] = sorted_kind
+    return kind
+
+
 @tables(orders=Table("orders", ["customer_id", "order_id", "order_date", "product_line", "tier"], empty_ok=True))
 def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Label every order as a first, repeat, cross-selling or up-selling purchase.
@@ -296,36 +349,29 @@ def classify_orders(orders: pd.DataFrame, customers: pd.DataFrame | None = None)
     >>> classify_orders(o)["kind"].tolist()
     ['first', 'repeat', 'cross_sell', 'up_sell']
     """
-    work = pd.DataFrame({
-        "customer_id": orders["customer_id"].astype(str).to_numpy(),
-        "order_date": orders["order_date"].to_numpy(),
-        "order_id": orders["order_id"].astype(str).to_numpy(),
-        "product_line": orders["product_line"].astype(str).to_numpy(),
-        "standard": (orders["tier"].astype(str) == "standard").to_numpy(),
-        "row": np.arange(len(orders)),
-    })
+    customer = orders["customer_id"].astype(str).to_numpy(dtype=object)
+    date = orders["order_date"].to_numpy()
+    order_id = orders["order_id"].astype(str).to_numpy(dtype=object)
+    line = orders["product_line"].astype(str).to_numpy(dtype=object)
+    standard = (orders["tier"].astype(str) == "standard").to_numpy()
+    row = np.arange(len(orders))
     if customers is not None:
         customers = require_table(customers, "customers", "customers",
                                   ["customer_id", "acquired_date", "primary_product_line"])
         if len(orders):
             old = customers.loc[customers["acquired_date"] < orders["order_date"].min()]
-            prior = pd.DataFrame({"customer_id": old["customer_id"].astype(str).to_numpy(),
-                                  "order_date": old["acquired_date"].to_numpy(),
-                                  "order_id": "", "product_line": old["primary_product_line"].astype(str).to_numpy(),
-                                  "standard": True, "row": -1})
-            work = pd.concat([prior, work], ignore_index=True)
-    work = work.sort_values(["customer_id", "order_date", "order_id"], kind="stable")
-    first = work.groupby("customer_id", sort=False).cumcount().to_numpy() == 0
-    by_line = work.groupby(["customer_id", "product_line"], sort=False)
-    new_line = by_line.cumcount().to_numpy() == 0
-    standard_before = (by_line["standard"].cumsum() - work["standard"]).to_numpy() > 0
-    up = ~work["standard"].to_numpy() & standard_before
-    kind = np.select([first, new_line, up], ["first", "cross_sell", "up_sell"], default="repeat")
-    keep = work["row"].to_numpy() >= 0
-    labels = np.empty(len(orders), dtype=object)
-    labels[work["row"].to_numpy()[keep]] = kind[keep]
+            customer = np.concatenate([old["customer_id"].astype(str).to_numpy(dtype=object), customer])
+            date = np.concatenate([old["acquired_date"].to_numpy(dtype=date.dtype), date])
+            order_id = np.concatenate([np.full(len(old), "", dtype=object), order_id])
+            line = np.concatenate([old["primary_product_line"].astype(str).to_numpy(dtype=object), line])
+            standard = np.concatenate([np.ones(len(old), dtype=bool), standard])
+            row = np.concatenate([np.full(len(old), -1), row])
+    kind = _order_kinds(customer, date, order_id, line, standard)
+    codes = np.empty(len(orders), dtype=np.int8)
+    keep = row >= 0
+    codes[row[keep]] = kind[keep]
     result = orders.copy()
-    result["kind"] = pd.Categorical(labels, categories=ORDER_KINDS)
+    result["kind"] = pd.Categorical.from_codes(codes, categories=ORDER_KINDS)
     return result
 
 

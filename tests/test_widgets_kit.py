@@ -263,3 +263,58 @@ def test_the_what_if_legend_moves_only_where_it_lies_over_the_bars(lost, legend_
     moved = update_what_if_chart(ax, values, {"price": 0.9, "competitor": 0.2})
     assert (ax.get_legend() in moved) is legend_moves
     assert (pixels(chart.frame(moved)) == pixels(chart.full_png())).all()
+
+
+# --- the fast redraw keeps the glyphs it drew; the simulator's years move only its lines ------
+
+def _plain_pixels(chart) -> np.ndarray:
+    """The figure of ``chart`` drawn in full by a fresh Agg renderer, which keeps no glyphs."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    fig = chart.figure
+    width, height = fig.canvas.get_width_height(physical=True)
+    renderer = RendererAgg(width, height, fig.dpi)
+    for artist in chart._moving:
+        artist.set_animated(False)
+    try:
+        fig.draw(renderer)
+    finally:
+        for artist in chart._moving:
+            artist.set_animated(True)
+    return np.asarray(renderer.buffer_rgba())[..., :3]
+
+
+def test_kept_glyphs_draw_the_pixels_matplotlib_draws():
+    fig = base.new_figure((4, 2.5), margins={"left": 0.2, "bottom": 0.2})
+    ax = fig.subplots()
+    label = ax.text(0.3, 0.5, "", fontsize=9)
+    ax.set_ylabel("客户数 customers")  # rotated, with fallback glyphs
+    chart = base.FastChart(fig)
+    for i, x in enumerate([0.3, 0.31, 0.3, 0.55, 0.3]):  # same texts again, also a fraction of a pixel away
+        label.set_text(f"↓{i % 2 * 40}%   {i % 2} (0-9)")
+        label.set_x(x)
+        assert (pixels(chart.frame([label])) == _plain_pixels(chart)).all(), i
+    assert len(chart.canvas.get_renderer()._crm_glyphs) > 10
+
+
+def test_the_simulators_years_slider_moves_only_the_lines():
+    from crmlessons import strategy
+    from crmlessons.widgets.strategy import StrategySimulator
+
+    w = StrategySimulator()
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in w._axes]
+    assert limits[0][0][0] < 0 and limits[0][0][1] > 15  # the year axis spans the slider's range
+    draws = []
+    canvas_draw = w._picture.canvas.draw
+    w._picture.canvas.draw = lambda: (draws.append(1), canvas_draw())[1]
+    for years in (10, 5, 15, 1, 7):
+        w.years.value = years
+        assert [(ax.get_xlim(), ax.get_ylim()) for ax in w._axes] == limits
+        line = w._axes[0].get_lines()[0]
+        sim = strategy.simulate(**{**w.parameters(), "share_acquisition": w.share.value})
+        chosen = sim[sim["plan"].astype(str) == "chosen"]
+        assert line.get_xdata().tolist() == chosen["year"].tolist()
+        assert line.get_ydata().tolist() == chosen["customers"].tolist()
+    assert draws == []  # no full redraw
+    del w._picture.canvas.draw
+    assert (pixels(w.chart.value) == _plain_pixels(w._picture)).all()

@@ -412,6 +412,92 @@ def figure_png(fig) -> bytes:
     return canvas_png(canvas)
 
 
+#: Rendered glyphs a :class:`FastChart` keeps (a few hundred bytes each).
+GLYPHS_KEPT = 20_000
+
+
+def _glyph_renderer_supported(renderer) -> bool:
+    """Whether ``renderer`` rasterises text glyph by glyph as :func:`_remember_glyphs` expects (matplotlib >= 3.11)."""
+    from matplotlib.ft2font import FT2Font
+
+    return (hasattr(renderer, "_draw_text_glyphs_and_boxes") and hasattr(renderer, "_prepare_font")
+            and hasattr(FT2Font, "_layout") and hasattr(FT2Font, "_render_glyph"))
+
+
+def _render_glyph(cache: dict, key: tuple, font, matrix, x26: int, y26: int) -> tuple:
+    """Rasterise one glyph placed at ``(x26, y26)`` (1/64 pixel) as matplotlib does; keep it under ``key``.
+
+    FreeType places a glyph after hinting it, so moving it by whole pixels moves its bitmap by as
+    many pixels and leaves the bitmap as it was: ``key`` holds the position's fraction of a pixel,
+    the entry the bitmap's offset from the whole-pixel part.
+    """
+    import numpy as np
+    from matplotlib.ft2font import RenderMode
+
+    _font_id, size, dpi, glyph, _matrix, _x, _y, flags, smooth = key
+    font.set_size(size, dpi)
+    font._set_transform(np.array(matrix), [x26, y26])
+    bitmap = font._render_glyph(glyph, flags, RenderMode.NORMAL if smooth else RenderMode.MONO)
+    buffer = bitmap.buffer.copy()
+    if not smooth:
+        buffer *= 0xff
+    if len(cache) >= GLYPHS_KEPT:
+        cache.clear()
+    cache[key] = found = (buffer, bitmap.left - (x26 >> 6), bitmap.top - (y26 >> 6), font)  # font: keeps its id
+    return found
+
+
+def _remember_glyphs(renderer) -> None:
+    """Make an Agg ``renderer`` keep the glyphs and text layouts it rasterised, and reuse them.
+
+    A chart's labels mostly show the same characters again (digits, at the same places): drawing a
+    text then costs the blending of its glyphs only. The pixels are those matplotlib draws (the
+    same bitmaps, blended the same way); mathematical and TeX text are drawn as before. Renderers
+    of matplotlib versions that draw text otherwise are left alone.
+    """
+    import math
+
+    import numpy as np
+
+    if getattr(renderer, "_crm_glyphs", None) is not None or not _glyph_renderer_supported(renderer):
+        return
+    from matplotlib.backends.backend_agg import get_hinting_flag
+
+    glyphs, layouts = {}, {}
+    renderer._crm_glyphs = glyphs
+    plain_draw_text = renderer.draw_text
+
+    def layout(font, size, s, flags, mtext) -> list:
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        key = (id(font), size, renderer.dpi, s, flags, features, language)
+        if key not in layouts:
+            if len(layouts) >= GLYPHS_KEPT:
+                layouts.clear()
+            items = font._layout(s, flags=flags, features=features, language=language)
+            layouts[key] = ([(item.ft_object, item.glyph_index, item.x, item.y) for item in items], font)
+        return layouts[key][0]
+
+    def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath:
+            return plain_draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        font, size, flags = renderer._prepare_font(prop), prop.get_size_in_points(), get_hinting_flag()
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        matrix = tuple(map(tuple, (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int).tolist()))
+        height, dpi, smooth = renderer.height, renderer.dpi, bool(gc.get_antialiased())
+        blend = renderer._renderer.draw_text_image
+        for ft_object, glyph, dx, dy in layout(font, size, s, flags, mtext):
+            x26 = round(0x40 * (x + dx * cos - dy * sin))
+            y26 = round(0x40 * (height - y + dx * sin + dy * cos))
+            key = (id(ft_object), size, dpi, glyph, matrix, x26 & 63, y26 & 63, flags, smooth)
+            found = glyphs.get(key) or _render_glyph(glyphs, key, ft_object, matrix, x26, y26)
+            buffer, left, top = found[0], found[1] + (x26 >> 6), found[2] + (y26 >> 6)
+            if buffer.size:  # a space: nothing to blend
+                blend(buffer, left, int(height) - top + buffer.shape[0], 0, gc)
+
+    renderer.draw_text = draw_text
+
+
 #: Pictures a :class:`FastChart` keeps for states shown before (about 40 kB each).
 FRAMES_KEPT = 16
 
@@ -433,7 +519,8 @@ class FastChart:
     static artist) and when an artist stops moving but stays in the figure. The first draw fixes the
     layout. A static artist drawn above moving ones where they overlap (a higher zorder: a legend, a
     text, a grid not put below the data) would end up under them: such artists move too (the update
-    hooks return them).
+    hooks return them). The canvas keeps the glyphs it rasterised (:func:`_remember_glyphs`): a label
+    drawn again, or with other digits, costs the blending of its glyphs, with the same pixels.
 
     :meth:`update` is the widget's way in: one key and one hook per Axes. Axes whose key did not
     change are not redrawn, in a figure whose Axes stand side by side only the columns of those that
@@ -514,6 +601,7 @@ class FastChart:
         only : iterable of Axes, optional
             Repaint only the columns of these Axes (the others did not change since the last frame).
         """
+        _remember_glyphs(self.canvas.get_renderer())
         moving = [a for a in self._with_spines(moving) if _attached(a)]
         kept = {id(a) for a in moving}
         settled = [a for a in self._moving if id(a) not in kept and _attached(a)]
@@ -589,6 +677,7 @@ class FastChart:
         for artist in self._moving:
             artist.set_animated(False)
         try:
+            _remember_glyphs(self.canvas.get_renderer())
             self.canvas.draw()
             return canvas_png(self.canvas)
         finally:

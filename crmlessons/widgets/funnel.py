@@ -150,6 +150,7 @@ class FunnelWidget(CourseWidget):
         self.chart.add_class("crm-funnel-chart")
         self.status = status_area("funnel")
         self._picture = None
+        self._measured_rates = None  # the case company's rates, measured at the first click
 
     @shows_errors()
     def set_rates(self, rates, prospects: int | None = None) -> None:
@@ -166,12 +167,18 @@ class FunnelWidget(CourseWidget):
     @shows_errors()
     def use_case_rates(self) -> None:
         """Set the stage sliders to the case company's measured conversion rates."""
+        self.set_rates(self._case_rates())
+
+    def _case_rates(self) -> tuple:
+        """The case company's rates, measured on the widget's stage history once (it does not change)."""
         from crmlessons import datasets
 
-        history = self._history if self._history is not None else datasets.load_stage_history()
-        if len(history) == 0 or funnel.stage_counts(history).iloc[0] == 0:
-            raise ValueError(i18n.t("funnel_w_no_decided", before=funnel.COHORT_END))
-        self.set_rates(funnel.case_rates(history))
+        if self._measured_rates is None:
+            history = self._history if self._history is not None else datasets.load_stage_history()
+            if len(history) == 0 or funnel.stage_counts(history).iloc[0] == 0:
+                raise ValueError(i18n.t("funnel_w_no_decided", before=funnel.COHORT_END))
+            self._measured_rates = funnel.case_rates(history)
+        return self._measured_rates
 
     @property
     def result(self) -> funnel.FunnelPlan:

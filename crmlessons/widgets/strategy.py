@@ -16,13 +16,14 @@ True
 
 from __future__ import annotations
 
+import collections
 import html
-import math
 
 import ipywidgets as widgets
 
 from crmlessons import i18n, strategy
-from crmlessons.widgets.base import CourseWidget, FastChart, money, new_figure, shows_errors, slider, status_area
+from crmlessons.widgets.base import (FRAMES_KEPT, CourseWidget, FastChart, money, new_figure, shows_errors, slider,
+                                     status_area)
 
 i18n.register({
     "sim_widget_title": ("Strategy simulator: win new customers or keep existing ones?",
@@ -104,6 +105,7 @@ class StrategySimulator(CourseWidget):
         self._figure = new_figure((9.0, 3.6))
         self._axes = self._figure.subplots(1, 2)
         self._picture = None
+        self._frames: collections.OrderedDict = collections.OrderedDict()  # pictures of states shown before
         super().__init__([widgets.HTML(f"<b>{html.escape(i18n.t('sim_widget_title'))}</b>"), *controls.values(),
                           widgets.HTML(f"<small>{html.escape(text)}</small>"), self.status, self.result, self.chart],
                          name="simulator", title=i18n.t("sim_widget_title"))
@@ -117,53 +119,84 @@ class StrategySimulator(CourseWidget):
                     start_customers=float(self.settings["start_customers"]),
                     max_retention=float(max(self.settings["max_retention"], self.retention.value)))
 
-    def _first_draw(self, sim) -> None:
-        """Draw both charts (then the layout stays fixed); the legend names the chosen split shortly."""
+    def _full_range(self, p: dict):
+        """The three plans over the years slider's whole range (the years shown are its first rows)."""
+        full = {**p, "years": int(SLIDERS["years"][1])}
+        key = tuple(sorted(full.items())) + (float(self.share.value),)
+        if getattr(self, "_full_key", None) != key:
+            self._full_key = key
+            self._full_sim = strategy.simulate(share_acquisition=float(self.share.value), **full)
+        return self._full_sim
+
+    def _first_draw(self, full) -> None:
+        """Draw both charts over the slider's whole range of years (then axes and layout stay fixed).
+
+        The charts are drawn with the plot module's functions from the longest run the years slider
+        allows, so the year axis runs from 0 to its last year once and for all; the update hooks then
+        move the lines to the years chosen (a prefix of that run). The legend names the chosen split
+        shortly (the split is on its slider and in the table).
+        """
         from crmlessons.plots.strategy import customers_over_time, profit_over_time
 
         left, right = self._axes
-        customers_over_time(sim, ax=left)
-        profit_over_time(sim, ax=right, legend=False)
+        customers_over_time(full, ax=left)
+        profit_over_time(full, ax=right, legend=False)
+        for ax in self._axes:  # the years shown move the lines, never the year axis
+            ax.set_xlim(ax.get_xlim())
         legend = left.get_legend()
-        if legend is not None:  # the split is on its slider and in the table: keep the legend fixed
+        if legend is not None:
             legend.get_texts()[0].set_text(i18n.t("plan_chosen_short"))
         self._picture = FastChart(self._figure)
 
     @staticmethod
-    def _steady_limits(ax, lines) -> bool:
-        """Keep ``ax``'s limits while its lines fit well inside them; else set new ones (return True).
+    def _steady_limits(ax, lines, full_lines) -> bool:
+        """Keep ``ax``'s value axis while the lines fit well inside it; else set a new one (return True).
 
-        The year axis grows in steps of 5 years; the value axis fits the lines as they would run on to
-        the axis' last year, with 15 % of room on each side, so that the next slider steps rarely need
-        new limits (and a full redraw).
+        The value axis fits the plans as they run over the years slider's whole range (``full_lines``:
+        the same lines over the longest run), with 15 % of room on each side, so that a move of the
+        years slider never needs new limits (a full redraw), and the other sliders' steps rarely do:
+        the limits stay while every line lies inside them and fills at least 45 % of their span.
+        The year axis never changes (see :meth:`_first_draw`).
         """
-        values = [line.get_ydata() for line in lines[:3]]
-        span = 5 * math.ceil((len(values[0]) - 1) / 5)
-        ends = [v[-1] + (v[-1] - v[-2]) * (span - (len(v) - 1)) for v in values if len(v) > 1]
-        lo = min([v.min() for v in values] + ends)
-        hi = max([v.max() for v in values] + ends)
-        changed = False
-        if ax.get_xlim() != (-0.02 * span, 1.02 * span):
-            changed = True
-            ax.set_xlim(-0.02 * span, 1.02 * span)
+        values = [line.get_ydata() for line in lines[:3]] + list(full_lines)
+        lo = min(float(v.min()) for v in values)
+        hi = max(float(v.max()) for v in values)
         y0, y1 = ax.get_ylim()
-        if not (y0 <= lo and hi <= y1 and (hi - lo) >= 0.45 * (y1 - y0)):
-            changed = True
-            pad = 0.15 * ((hi - lo) or abs(hi) or 1.0)
-            ax.set_ylim(lo - pad, hi + pad)
-        return changed
+        if y0 <= lo and hi <= y1 and (hi - lo) >= 0.45 * (y1 - y0):
+            return False
+        pad = 0.15 * ((hi - lo) or abs(hi) or 1.0)
+        ax.set_ylim(lo - pad, hi + pad)
+        return True
 
-    def _frame(self, sim) -> bytes:
-        """Move the lines with the plot module's hooks; repaint only them unless the limits changed."""
+    @staticmethod
+    def _plan_values(full, column: str, scale: float = 1.0) -> list:
+        plans = full["plan"].astype(str).to_numpy()
+        values = full[column].to_numpy() / scale
+        return [values[plans == plan] for plan in dict.fromkeys(plans)]
+
+    def _frame(self, sim, full, state: tuple) -> bytes:
+        """Move the lines with the plot module's hooks; repaint only them unless the value axis changed.
+
+        ``state`` names what the sliders set; with the value axes it fixes every pixel, so a picture
+        of a state shown before under the same axes (the last :data:`FRAMES_KEPT`) is given back as it was.
+        """
         from crmlessons.plots.strategy import update_customers_over_time, update_profit_over_time
 
         first = self._picture is None
         if first:
-            self._first_draw(sim)
+            self._first_draw(full)
         left, right = self._axes
         moved = [update_customers_over_time(left, sim), update_profit_over_time(right, sim)]
-        changed = [self._steady_limits(ax, lines) for ax, lines in zip(self._axes, moved)]
-        return self._picture.frame([*moved[0], *moved[1]], full=first or any(changed))
+        full_lines = [self._plan_values(full, "customers"), self._plan_values(full, "cumulative_profit", 1e6)]
+        changed = [self._steady_limits(ax, lines, whole) for ax, lines, whole in zip(self._axes, moved, full_lines)]
+        key = (state, *(tuple(map(float, ax.get_ylim())) for ax in self._axes))
+        if not (first or any(changed)) and key in self._frames:
+            self._frames.move_to_end(key)
+            return self._frames[key]
+        self._frames[key] = png = self._picture.frame([*moved[0], *moved[1]], full=first or any(changed))
+        while len(self._frames) > FRAMES_KEPT:
+            self._frames.popitem(last=False)
+        return png
 
     @shows_errors()
     def update(self) -> None:
@@ -191,7 +224,8 @@ class StrategySimulator(CourseWidget):
             f"</th><th>{html.escape(i18n.t('sim_end_profit'))}</th></tr>{rows}</table>"
             f"<p>{i18n.t('sim_ratio_line', ratio=ratio, even=even_text)} {i18n.t(winner)}<br>"
             f"{i18n.t('sim_best', years=p['years'], share=best)}</p>")
-        self.chart.value = self._frame(sim)
+        state = (float(self.share.value), *sorted(p.items()))
+        self.chart.value = self._frame(sim, self._full_range(p), state)
 
 
 def simulator(**settings) -> StrategySimulator:
