@@ -119,10 +119,6 @@ def _leads_cohort(leads, before):
     return decided_leads(leads, before)
 
 
-def _outcomes(leads) -> None:
-    require_table(leads, "leads", "leads", ["outcome"], empty_ok=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Stage counts and conversion
 
@@ -300,7 +296,6 @@ def win_rate(leads, *, before: Any = COHORT_END) -> float:
     >>> round(win_rate(datasets.load_leads()), 3)
     0.046
     """
-    _outcomes(leads)
     leads = _leads_cohort(leads, before)
     outcome = leads["outcome"].astype(str)
     decided = outcome.isin(["won", "lost"]).sum()

@@ -38,7 +38,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from crmlessons import i18n
-from crmlessons.checks import Table, require_choice, require_columns, require_number, tables
+from crmlessons.checks import Table, require_choice, require_columns, require_number, require_table, tables
 from crmlessons.datasets.rules import DECIDED_BEFORE, STAGES
 
 #: The eight MAN combinations, as written in sales training (capital = present, small = absent).
@@ -144,19 +144,6 @@ def _thresholds(money: Any, authority: Any, need_min: Any) -> tuple[tuple, tuple
     return money, authority, need_min
 
 
-def _numeric(series, name: str):
-    import pandas as pd
-
-    if pd.api.types.is_bool_dtype(series):
-        raise TypeError(f"column {name!r} must hold numbers; got dtype {series.dtype}")
-    if not pd.api.types.is_numeric_dtype(series):
-        try:  # e.g. a column of numbers and None typed by hand
-            return pd.to_numeric(series.astype(object), errors="raise").astype("float64")
-        except (TypeError, ValueError):
-            raise TypeError(f"column {name!r} must hold numbers; got dtype {series.dtype}") from None
-    return series.astype("float64")
-
-
 def _code(m: bool, a: bool, n: bool) -> str:
     return f"{'M' if m else 'm'}+{'A' if a else 'a'}+{'N' if n else 'n'}"
 
@@ -206,7 +193,7 @@ def flags(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN):
     import pandas as pd
 
     money, authority, need_min = _thresholds(money, authority, need_min)
-    need = _numeric(leads["need_strength"], "need_strength")
+    need = leads["need_strength"].astype("float64")
     return pd.DataFrame({
         "M": leads["purchasing_power"].isin(money).astype(bool),
         "A": leads["decision_power"].isin(authority).astype(bool),
@@ -372,8 +359,8 @@ def score(leads, weights: Mapping[str, float] | None = None):
     w = _weights(weights)
     money = leads["purchasing_power"].astype(object).map(MONEY_POINTS).astype("float64")
     if "budget_cny" in leads.columns and "deal_value_cny" in leads.columns:
-        budget = _numeric(leads["budget_cny"], "budget_cny")
-        value = _numeric(leads["deal_value_cny"], "deal_value_cny")
+        budget = leads["budget_cny"].astype("float64")
+        value = leads["deal_value_cny"].astype("float64")
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = (budget / value).clip(lower=0.0)
         budget_points = ratio.where(ratio >= 1, ratio * BUDGET_SHORT_FACTOR).clip(upper=1.0)
@@ -382,7 +369,7 @@ def score(leads, weights: Mapping[str, float] | None = None):
     parts = {
         "money": money,
         "authority": leads["decision_power"].astype(object).map(AUTHORITY_POINTS).astype("float64"),
-        "need": _numeric(leads["need_strength"], "need_strength").round().clip(1, 5).map(NEED_POINTS),
+        "need": leads["need_strength"].astype("float64").round().clip(1, 5).map(NEED_POINTS),
         "timeline": leads["timeline"].astype(object).map(TIMELINE_POINTS).astype("float64"),
     }
     total = sum(w.values())
@@ -430,8 +417,8 @@ def bant(leads, *, money=MONEY, authority=AUTHORITY, need_min=NEED_MIN,
     f = flags(leads, money=money, authority=authority, need_min=need_min)
     within = _levels(timeline_within, "timeline_within", TIMELINES)
     require_choice(budget_unknown, "budget_unknown", ["money", "absent"])
-    budget = _numeric(leads["budget_cny"], "budget_cny")
-    value = _numeric(leads["deal_value_cny"], "deal_value_cny")
+    budget = leads["budget_cny"].astype("float64")
+    value = leads["deal_value_cny"].astype("float64")
     fallback = f["M"] if budget_unknown == "money" else False
     b = (budget >= value).where(budget.notna(), fallback).astype(bool)
     out = f[["A", "N"]].copy()
@@ -580,8 +567,7 @@ def win_rate_by(leads, by: str = "man", *, before: str = COHORT_END, **threshold
     elif by == "factors":
         key = factors(decided, **thresholds)
     else:
-        require_columns(leads, [by], "leads")
-        key = decided[by]
+        key = require_table(decided, "leads", "leads", [by], empty_ok=True)[by]
     won = decided["outcome"].astype(object).eq("won")
     grouped = won.groupby(key, observed=True, sort=True)
     table = pd.DataFrame({"leads": grouped.size(), "won": grouped.sum().astype("int64")})

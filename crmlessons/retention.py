@@ -29,7 +29,6 @@ from crmlessons.datasets.rules import AS_OF, ORDERS_START, YEARS
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY, RELATIONSHIP_REASONS
 from crmlessons.relationship import breadth, cost_per_customer, cost_ratio
 
-_years = require_years
 
 
 @tables(customers=["acquired_date", "lost_date", "won_back_date"])
@@ -48,7 +47,7 @@ def customers_by_year(customers: pd.DataFrame, years=YEARS) -> pd.DataFrame:
     >>> table.columns.tolist()
     ['year', 'active_start', 'acquired', 'lost', 'retained', 'retention_rate']
     """
-    table = breadth(customers, _years(years)).rename(columns={"won": "acquired", "kept": "retained"})
+    table = breadth(customers, require_years(years)).rename(columns={"won": "acquired", "kept": "retained"})
     return table[["year", "active_start", "acquired", "lost", "retained", "retention_rate"]]
 
 
@@ -121,7 +120,7 @@ def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, ye
     True
     """
     require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
-    years = _years(years)
+    years = require_years(years)
     start, end = pd.Timestamp(f"{min(years)}-01-01"), pd.Timestamp(f"{max(years)}-12-31")  # whole years
     inside = orders[(orders["order_date"] >= start) & (orders["order_date"] <= end)]
     exposure = customer_years(customers, start, end)
@@ -211,7 +210,7 @@ def reason_values(losses: pd.DataFrame, orders: pd.DataFrame, customers: pd.Data
     >>> len(table), round(float(table["lost_per_year"].sum()), 1)
     (10, 47.9)
     """
-    years = _years(years)
+    years = require_years(years)
     f = facts(orders, customers, spend, years)
     lost = losses[(losses["loss_type"].astype(str) == "customer") & losses["lost_date"].dt.year.isin(years)]
     reasons = lost["reason"].astype(object)

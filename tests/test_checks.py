@@ -113,7 +113,7 @@ def test_a_course_computed_table_is_checked_for_its_columns_only():
 def test_the_decorator_checks_on_entry_and_passes_parsed_tables():
     seen = {}
 
-    @tables(customers=Table("customers", ["acquired_date"], empty_ok=True), orders=None or ["order_date"])
+    @tables(customers=Table("customers", ["acquired_date"], empty_ok=True), orders=["order_date"])
     def demo(customers, orders=None):
         seen["dtype"] = customers["acquired_date"].dtype
         return len(customers)
