@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "doctor": "crmlessons.doctor",
     "check": "crmlessons.practice",
+    "exercise": "crmlessons.practice",
     "hint": "crmlessons.practice",
     "solution": "crmlessons.practice",
     "quiz": "crmlessons.widgets.quiz",
@@ -31,6 +32,7 @@ _LAZY = {
     "key_points": "crmlessons.lessons",
     "lesson_map": "crmlessons.lessons",
     "glossary": "crmlessons.lessons",
+    "sources": "crmlessons.lessons",
     "work_folder": "crmlessons.workfolder",
     "language_picker": "crmlessons.widgets.language",
 }

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from crmlessons.checks import Table, require_choice, require_date, require_number, require_table, tables
+from crmlessons.datasets import rules
 from crmlessons.datasets.rules import AS_OF
 
 #: The three categories of seed 004, Table 1-1, in the order the seed gives them.
@@ -554,8 +555,9 @@ _WARNING_NEEDS = dict(orders=["customer_id", "order_date", "margin_cny"],
 
 
 @tables(**_WARNING_NEEDS)
-def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF, window_days: int = 365,
-                  threshold: float = 0.6, min_orders: int = 2) -> pd.DataFrame:
+def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF,
+                  window_days: int = rules.DECLINE_WINDOW_DAYS, threshold: float = rules.DECLINE_RATIO,
+                  min_orders: int = rules.DECLINE_MIN_ORDERS) -> pd.DataFrame:
     """Active customers whose order count fell: an early warning of loss (seed 003).
 
     A customer is flagged when, among customers active on ``as_of``, the orders in the last
@@ -608,7 +610,7 @@ def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF, wi
     table["orders_recent"] = table["orders_recent"].astype(np.int64)
     table["orders_before"] = table["orders_before"].astype(np.int64)
     table["order_ratio"] = table["orders_recent"] / table["orders_before"]
-    table = table[(table["orders_before"] >= min_orders) & (table["order_ratio"] < threshold)]
+    table = table[rules.is_declining(table["orders_recent"], table["orders_before"], threshold, min_orders)]
     table["value_at_risk_cny"] = table["margin_before_cny"] * 365.0 / window_days
     seg = active.set_index("customer_id")[list(SEGMENTS)]
     table = table.join(seg, how="left").rename_axis("customer_id").reset_index()
@@ -621,8 +623,9 @@ def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF, wi
 @tables(**_WARNING_NEEDS)
 def warning_hit_rate(orders: pd.DataFrame, customers: pd.DataFrame,
                      as_of: Sequence = ("2022-12-31", "2023-06-30", "2023-12-31", "2024-06-30"),
-                     horizon_days: int = 180, window_days: int = 365, threshold: float = 0.6,
-                     min_orders: int = 2) -> pd.DataFrame:
+                     horizon_days: int = 180, window_days: int = rules.DECLINE_WINDOW_DAYS,
+                     threshold: float = rules.DECLINE_RATIO, min_orders: int = rules.DECLINE_MIN_ORDERS
+                     ) -> pd.DataFrame:
     """Test the early warning on the past: were flagged customers lost more often afterwards?
 
     On each date of ``as_of`` it runs :func:`early_warning` and counts, among the customers active

@@ -97,6 +97,14 @@ i18n.register({
     "solution_hidden": ("Worked solution for {name}: hidden; open it in Jupyter with the arrow.",
                         "练习 {name} 的解题过程：已折叠；在 Jupyter 中点击箭头展开。"),
     "hint": ("Hint", "提示"),
+    "exercise": ("Exercise", "练习"),
+    "decision": ("Decision", "决策练习"),
+    "decide_how": ("Answer with the letter of your choice, e.g. crm.check({name!r}, \"B\").",
+                   "用你所选的字母作答，例如 crm.check({name!r}, \"B\")。"),
+    "decide_pick": ("Choose one of the letters {letters}; got {given}.", "请从字母 {letters} 中选一个；你给的是{given}。"),
+    "decide_right": ("Right.", "正确。"),
+    "decide_weaker": ("Not the best choice.", "这不是最好的选择。"),
+    "decide_others": ("The other choices:", "其他选项："),
     "unknown_exercise": ("no exercise named {name!r}; known exercises: {known}",
                          "没有名为 {name!r} 的练习；已有练习：{known}"),
     "quiz_check": ("Your choice", "你的选择"),
@@ -161,6 +169,31 @@ class Solution:
                 f'<div style="padding:6px 12px">{body}</div></details>')
 
 
+@dataclass(frozen=True)
+class Prompt:
+    """An exercise's task as a card: its name, the situation, and for a decision the lettered choices."""
+
+    name: str
+    text: str
+    kind: str
+    choices: tuple = ()
+    footer: str = ""
+
+    def __repr__(self) -> str:
+        lines = [f"{self.kind} {self.name}", self.text, *(f"{letter}. {text}" for letter, text in self.choices)]
+        return "\n".join(lines + ([self.footer] if self.footer else []))
+
+    def _repr_html_(self) -> str:
+        text = _code_spans(html.escape(self.text)).replace("\n", "<br>")
+        choices = "".join(f"<li><b>{letter}.</b> {_code_spans(html.escape(choice))}</li>"
+                          for letter, choice in self.choices)
+        choices = f'<ul style="list-style:none;padding-left:8px">{choices}</ul>' if choices else ""
+        footer = f"<p><i>{_code_spans(html.escape(self.footer))}</i></p>" if self.footer else ""
+        return (f'<div class="crm-exercise" style="border-left:4px solid #3a6ea5;padding:4px 12px;'
+                f'background:#f4f7fb"><b>{html.escape(self.kind)} {html.escape(self.name)}</b>'
+                f"<p>{text}</p>{choices}{footer}</div>")
+
+
 def _code_spans(text: str) -> str:
     """Turn `backticked` spans of already-escaped text into <code> elements."""
     parts = text.split("`")
@@ -192,6 +225,9 @@ class Exercise:
     case_sensitive : bool
         Compare text answers letter case and all (for codes such as ``"M+a+N"``). By default case,
         spacing, ``_`` and ``-`` are ignored.
+    facts : callable, optional
+        Computes, from the same data, figures the question quotes: the question is then a template such
+        as ``"Lead {lead} has a budget of {budget:,.0f} CNY."``, filled for the data the student has.
     """
 
     name: str
@@ -204,10 +240,18 @@ class Exercise:
     rel_tol: float = 0.01
     abs_tol: float = 1e-9
     case_sensitive: bool = False
+    facts: Callable[..., Mapping[str, Any]] | None = None
 
     def expected(self, **data: Any) -> Any:
         """Return the right answer for ``data`` (or for the default data when none is given)."""
         return self.answer(**(data or self.data()))
+
+    def prompt(self, **data: Any) -> "Prompt":
+        """Return the task as the student reads it, in the current language (``crm.exercise(name)``)."""
+        return Prompt(self.name, _fill(self.question, self._facts(data or self.data())), kind=i18n.t("exercise"))
+
+    def _facts(self, data: dict) -> Mapping[str, Any]:
+        return self.facts(**data) if self.facts else {}
 
     def check(self, given: Any, **data: Any) -> Feedback:
         """Check ``given`` against the answer computed from ``data``; return :class:`Feedback`.
@@ -286,6 +330,90 @@ class Exercise:
             if _same(given, wrong, self.rel_tol, self.abs_tol, self.case_sensitive):
                 return i18n.pick(mistake.hint)
         return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision(Exercise):
+    """A decision exercise: a situation from the data, a choice of actions, feedback on every choice.
+
+    The best choice is computed from the data (``answer`` returns its letter), so it follows a group's
+    data variant. ``facts`` computes the figures the situation and the feedback quote: the texts are
+    templates such as ``"{person} turns {rate:.0%} of proposals into negotiations"``.
+
+    Parameters
+    ----------
+    options : mapping
+        ``{"A": {"en": ..., "zh": ...}, "B": ...}``: the actions to choose from.
+    feedback : mapping
+        For each letter, why that action is right or weaker (a template filled with ``facts``).
+    facts : callable
+        Computes the figures the texts quote, from the same data as ``answer``.
+
+    Examples
+    --------
+    >>> d = Decision(
+    ...     name="demo.pick", question={"en": "Stock {stock} units, demand {demand}.", "zh": "库存 {stock}，需求 {demand}。"},
+    ...     data=lambda: {"stock": 3, "demand": 5}, answer=lambda stock, demand: "A" if demand > stock else "B",
+    ...     facts=lambda stock, demand: {"stock": stock, "demand": demand},
+    ...     options={"A": {"en": "Order more", "zh": "补货"}, "B": {"en": "Wait", "zh": "等待"}},
+    ...     feedback={"A": {"en": "Demand {demand} exceeds stock.", "zh": "需求超过库存。"},
+    ...               "B": {"en": "Waiting leaves {short} customers unserved.", "zh": "等待会让客户买不到货。"}},
+    ...     hint={"en": "Compare demand and stock.", "zh": "比较需求和库存。"}, solution={"en": "A", "zh": "A"})
+    >>> print(d.prompt())  # doctest: +ELLIPSIS
+    Decision demo.pick
+    Stock 3 units, demand 5.
+    A. Order more
+    B. Wait
+    ...
+    >>> print(d.check("a"))
+    Right. Demand 5 exceeds stock. The other choices: B. Waiting leaves {short} customers unserved.
+    >>> d.check("B").correct
+    False
+    """
+
+    options: Mapping[str, Text]
+    feedback: Mapping[str, Text]
+
+    def __post_init__(self) -> None:
+        if len(self.options) < 2 or set(self.options) != set(self.feedback):
+            raise ValueError(f"decision {self.name}: needs at least 2 options and one feedback per option; "
+                             f"got options {sorted(self.options)} and feedback {sorted(self.feedback)}")
+
+    def prompt(self, **data: Any) -> Prompt:
+        """Return the situation and the lettered choices, filled with the figures of ``data``."""
+        facts = self._facts(data or self.data())
+        choices = tuple((letter, _fill(text, facts)) for letter, text in self.options.items())
+        return Prompt(self.name, _fill(self.question, facts), kind=i18n.t("decision"), choices=choices,
+                      footer=i18n.t("decide_how", name=self.name))
+
+    def check(self, given: Any, **data: Any) -> Feedback:
+        """Say whether ``given`` (a letter) is the best choice for ``data``, and why each choice is (not)."""
+        if given is Ellipsis or given is None:
+            return Feedback(False, i18n.t("check_empty"))
+        letter = given.strip().upper() if isinstance(given, str) else None
+        if letter not in self.options:
+            return Feedback(False, i18n.t("decide_pick", letters=", ".join(self.options), given=_describe(given)))
+        best, data, problem = self._right_answer(data)
+        if problem:
+            return Feedback(False, problem)
+        facts = self._facts(data)
+        why = _fill(self.feedback[letter], facts)
+        if letter != best:
+            return Feedback(False, f'{i18n.t("decide_weaker")} {why}')
+        others = " ".join(f"{other}. {_fill(self.feedback[other], facts)}" for other in self.options if other != best)
+        return Feedback(True, f'{i18n.t("decide_right")} {why} {i18n.t("decide_others")} {others}')
+
+
+class _Blank(dict):
+    """Leaves a placeholder the facts do not fill as it is, so a template never raises."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(text: Text, facts: Mapping[str, Any]) -> str:
+    """Fill the template ``text`` (current language) with ``facts``."""
+    return i18n.pick(text).format_map(_Blank(facts))
 
 
 #: What computing an answer from a student's data may raise when the data are not usable.
@@ -464,6 +592,20 @@ def check(name: str, answer: Any, **data: Any) -> Feedback:
     True
     """
     return get_exercise(name).check(answer, **data)
+
+
+def exercise(name: str, **data: Any) -> Prompt:
+    """Show the task of exercise ``name`` in the current language (for a decision, with its choices).
+
+    Pass a group's own tables as keyword arguments to see the situation their data describe.
+
+    Examples
+    --------
+    >>> print(exercise("00.warmup"))  # doctest: +ELLIPSIS
+    Exercise 00.warmup
+    ...
+    """
+    return get_exercise(name).prompt(**data)
 
 
 def hint(name: str) -> Feedback:

@@ -108,9 +108,9 @@ def _years(years) -> np.ndarray:
 
 @tables(customers=["customer_id", "acquired_date", "lost_date", "won_back_date"],
         orders=["customer_id", "order_date"])
-def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window_days: int = 180,
-              decline_ratio: float = 0.5, exploration_years: float = 1.0, formation_years: float = 3.0
-              ) -> pd.DataFrame:
+def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF,
+              window_days: int = rules.DECLINE_WINDOW_DAYS, decline_ratio: float = rules.DECLINE_RATIO,
+              exploration_years: float = 1.0, formation_years: float = 3.0) -> pd.DataFrame:
     """Place every customer in a lifecycle stage on ``as_of``, by a stated rule.
 
     Rule (first that applies):
@@ -119,8 +119,9 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     2. **exploration** (考察期): the current relationship is younger than ``exploration_years``
        (it starts at ``acquired_date``, or at ``won_back_date`` for a customer won back);
     3. **decline** (衰退期): orders in the last ``window_days`` days are fewer than ``decline_ratio``
-       times the orders in the ``window_days`` days before (at least one order then): the early
-       warning of a falling order volume (seed 003);
+       times the orders in the ``window_days`` days before (with at least two orders then): the
+       course's one rule for a falling order volume (:func:`crmlessons.datasets.rules.is_declining`),
+       the same as lesson 05's early warning;
     4. **formation** (形成期): younger than ``formation_years``;
     5. **stability** (稳定期): everyone else.
 
@@ -133,8 +134,8 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     orders : DataFrame
         Columns ``customer_id``, ``order_date``.
     as_of : date, default 2025-12-31
-    window_days : int, default 180
-    decline_ratio : float in (0, 1], default 0.5
+    window_days : int, default 365 (:data:`~crmlessons.datasets.rules.DECLINE_WINDOW_DAYS`)
+    decline_ratio : float in (0, 1], default 0.6 (:data:`~crmlessons.datasets.rules.DECLINE_RATIO`)
     exploration_years, formation_years : float, default 1 and 3
 
     Returns
@@ -150,7 +151,7 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     ...                   "acquired_date": pd.to_datetime(["2025-06-01", "2020-01-01"]),
     ...                   "lost_date": pd.to_datetime([None, None]), "won_back_date": pd.to_datetime([None, None])})
     >>> o = pd.DataFrame({"customer_id": ["B"] * 4,
-    ...                   "order_date": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-10", "2025-11-10"])})
+    ...                   "order_date": pd.to_datetime(["2024-01-10", "2024-02-10", "2024-03-10", "2025-11-10"])})
     >>> lifecycle(c, o)[["customer_id", "orders_recent", "orders_before", "stage"]]
       customer_id  orders_recent  orders_before        stage
     0           A              0              0  exploration
@@ -179,7 +180,7 @@ def lifecycle(customers: pd.DataFrame, orders: pd.DataFrame, as_of=AS_OF, window
     in_before = orders.loc[(dates > before_from) & (dates <= recent_from), "customer_id"].value_counts()
     recent = c["customer_id"].map(in_recent).fillna(0).astype(np.int64)
     before = c["customer_id"].map(in_before).fillna(0).astype(np.int64)
-    falling = (before > 0) & (recent < decline_ratio * before)
+    falling = rules.is_declining(recent, before, decline_ratio)
 
     stage = np.select(
         [is_lost, current < exploration_years, falling, current < formation_years],

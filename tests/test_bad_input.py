@@ -116,7 +116,7 @@ EXAMPLES = {
     "row": None, "question": None, "lesson": "01", "name": "00.warmup", "questions": None,
     "answer": 0.5, "chosen": None, "table": "leads", "folder": None, "column": "stage",
     "dates": ["2023-12-31", "2024-12-31"], "date": "2024-12-31", "year": 2020, "vocab": "region",
-    "text": "price too high", "choice": 0,
+    "text": "price too high", "choice": 0, "key": "004", "where": "Table 1-1",
 }
 
 #: Examples for a parameter of one function, where the name alone is not enough.
@@ -124,6 +124,8 @@ FUNCTION_EXAMPLES = {
     "crmlessons.datasets.validate.validate": {"df": lambda: case().leads.copy()},
     "crmlessons.funnel.size_band": {"values": lambda: case().leads["deal_value_cny"].copy()},
     "crmlessons.relationship.label": {"code": lambda: "stability"},
+    "crmlessons.datasets.rules.is_declining": {"orders_recent": lambda: pd.Series([1, 3, 0]),
+                                               "orders_before": lambda: pd.Series([4, 4, 1])},
     "crmlessons.practice.grade": {"questions": lambda: _quiz(), "answers": lambda: [0] * len(_quiz())},
     "crmlessons.practice.option_feedback": {"question": lambda: _quiz()[0]},
     "crmlessons.plots.funnel.stage_gaps": {"table": lambda: _compare_table()},

@@ -41,7 +41,7 @@ def test_lifecycle_rule_places_each_customer_as_stated():
         ("NEW", "2025-06-01", None, None),          # < 1 year -> exploration
         ("MID", "2023-06-01", None, None),          # 2.6 years, steady -> formation
         ("OLD", "2015-01-01", None, None),          # steady -> stability
-        ("FALL", "2015-01-01", None, None),         # orders fell -> decline
+        ("FALL", "2015-01-01", None, None),         # orders fell (a year against the year before) -> decline
         ("GONE", "2015-01-01", "2024-03-01", None),  # lost
         ("BACK", "2015-01-01", "2022-03-01", "2025-03-01"),  # won back 10 months ago -> exploration
         ("LATER", "2026-02-01", None, None),        # after as_of: left out
@@ -50,7 +50,7 @@ def test_lifecycle_rule_places_each_customer_as_stated():
         [(f"M{i}", "MID", d, "bearings", "standard", 1.0) for i, d in enumerate(["2025-03-01", "2025-09-01"])]
         + [(f"O{i}", "OLD", d, "bearings", "standard", 1.0) for i, d in enumerate(["2025-03-01", "2025-09-01"])]
         + [(f"F{i}", "FALL", d, "bearings", "standard", 1.0)
-           for i, d in enumerate(["2025-02-01", "2025-03-01", "2025-04-01", "2025-10-01"])])
+           for i, d in enumerate(["2024-02-01", "2024-03-01", "2024-04-01", "2025-10-01"])])
     result = rel.lifecycle(c, o).set_index("customer_id")
     assert result["stage"].astype(str).to_dict() == {
         "NEW": "exploration", "MID": "formation", "OLD": "stability", "FALL": "decline", "GONE": "lost",
@@ -279,3 +279,15 @@ def test_bad_input_is_named():
         rel.customer_profile(42, case.customers, case.orders, case.survey, case.losses)
     with pytest.raises(ValueError, match="code must be one of"):
         rel.label("nonsense")
+
+
+def test_the_decline_stage_and_the_early_warning_are_one_rule():
+    """Lesson 01's "decline" customers are exactly lesson 05's early warnings among settled customers."""
+    from crmlessons import datasets, loss
+
+    customers, orders = datasets.load_customers(), datasets.load_orders()
+    stages = rel.lifecycle(customers, orders).set_index("customer_id")["stage"].astype(str)
+    warned = set(loss.early_warning(orders, customers)["customer_id"])
+    declining = set(stages[stages == "decline"].index)
+    young = set(stages[stages.isin(["exploration"])].index)
+    assert declining and declining == warned - young

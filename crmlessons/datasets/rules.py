@@ -6,6 +6,9 @@
 - :data:`YEARS`: the analysis years of the order and spend history.
 - :data:`STAGES`: the funnel stages in order (the ``stage`` vocabulary of the data dictionary).
 - :func:`active_on` / :func:`active_matrix`: the one rule "a customer on a date".
+- :data:`DECLINE_WINDOW_DAYS`, :data:`DECLINE_RATIO`, :data:`DECLINE_MIN_ORDERS` and
+  :func:`is_declining`: the course's one rule for a customer whose orders are falling (lesson 01's
+  "decline" stage and lesson 05's early warning).
 - :func:`yearly_counts` (and :func:`customer_counts_by_year`): customers active, acquired,
   retained and lost in each year (the spend per customer of the generator and of the lessons is
   measured on these counts).
@@ -28,12 +31,42 @@ from crmlessons.datasets.vocabularies import VOCABULARIES
 
 __all__ = ["AS_OF", "DECIDED_BEFORE", "LEADS_START", "ORDERS_START", "YEARS", "STAGES",
            "active_on", "active_matrix", "decided_leads", "year_start", "yearly_counts",
-           "customer_counts_by_year"]
+           "customer_counts_by_year", "DECLINE_WINDOW_DAYS", "DECLINE_RATIO", "DECLINE_MIN_ORDERS",
+           "is_declining"]
 
 #: The funnel stages, in order.
 STAGES = tuple(VOCABULARIES["stage"])
 
 _CUSTOMER_DATES = ["acquired_date", "lost_date", "won_back_date"]
+
+#: The course's rule (not a source's) for a declining customer: fewer than DECLINE_RATIO times as many
+#: orders in the last DECLINE_WINDOW_DAYS days as in the same span before, which had at least
+#: DECLINE_MIN_ORDERS orders. A whole year against the year before, so the seasons (busy December,
+#: quiet February) do not fake a drop; with fewer earlier orders a drop says nothing.
+DECLINE_WINDOW_DAYS = 365
+DECLINE_RATIO = 0.6
+DECLINE_MIN_ORDERS = 2
+
+
+def is_declining(orders_recent, orders_before, ratio: float = DECLINE_RATIO, min_orders: int = DECLINE_MIN_ORDERS):
+    """Apply the decline rule to order counts of the recent window and the window before it.
+
+    Examples
+    --------
+    >>> is_declining(pd.Series([1, 3, 0]), pd.Series([4, 4, 1])).tolist()
+    [True, False, False]
+    """
+    require_number(ratio, "ratio", low=0, high=1)
+    require_number(min_orders, "min_orders", low=0, integer=True)
+    for name, counts in (("orders_recent", orders_recent), ("orders_before", orders_before)):
+        kind = np.asarray(counts).dtype.kind
+        if kind not in "iuf":
+            raise TypeError(f"{name} must be order counts (numbers, one per customer); got {type(counts).__name__} "
+                            f"of dtype {np.asarray(counts).dtype}")
+    if np.shape(orders_recent) != np.shape(orders_before):
+        raise ValueError(f"orders_recent and orders_before must have one count per customer each; got shapes "
+                         f"{np.shape(orders_recent)} and {np.shape(orders_before)}")
+    return (orders_before >= min_orders) & (orders_recent < ratio * orders_before)
 
 
 def year_start(year: int) -> str:

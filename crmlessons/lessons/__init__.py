@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import html
 import importlib
+import json
 import pkgutil
 from dataclasses import asdict, dataclass, field
 from typing import Mapping, Sequence
 
 from crmlessons import i18n
+from crmlessons.lessons.sources import SOURCES, source
 
 Text = Mapping[str, str]
 
@@ -42,6 +44,8 @@ i18n.register({
     "term_zh": ("Chinese", "中文"),
     "definition": ("Meaning", "含义"),
     "source": ("Source", "来源"),
+    "short_version": ("45-minute version: skip section {sections}.", "45 分钟版本：跳过第 {sections} 节。"),
+    "short_versions": ("45-minute version: skip sections {sections}.", "45 分钟版本：跳过第 {sections} 节。"),
     "unknown_lesson": ("no lesson {lesson!r}; the lessons are {known}", "没有课程 {lesson!r}；现有课程：{known}"),
 })
 
@@ -58,10 +62,14 @@ class Lesson:
     exercise_minutes: int
     key_points: Sequence[Text]
     next: Text = field(default_factory=lambda: {"en": "", "zh": ""})
+    #: What the lesson takes from each source text, by source key ("004": {"en": ..., "zh": ...}).
+    sources: Mapping[str, Text] = field(default_factory=dict)
+    #: The section numbers a trainer can skip to teach the lesson in a 45-minute block.
+    skip_for_45: Sequence[str] = ()
 
     def metadata(self) -> dict:
         """Return the lesson's facts as plain JSON-ready data (stored in the notebook's metadata)."""
-        return asdict(self)
+        return json.loads(json.dumps(asdict(self), ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,9 @@ def lesson_card(lesson: str) -> Card:
     """
     info = get_lesson(lesson)
     footer = i18n.t("minutes", teach=info.teaching_minutes, exercise=info.exercise_minutes)
+    if info.skip_for_45:
+        key = "short_versions" if len(info.skip_for_45) > 1 else "short_version"
+        footer += " · " + i18n.t(key, sections=", ".join(info.skip_for_45))
     return Card(i18n.t("objectives"), [i18n.pick(o) for o in info.objectives], footer, css="crm-card crm-objectives")
 
 
@@ -189,3 +200,34 @@ def glossary(lesson: str | None = None):
                                               i18n.t("source"): term.source})
     table = pd.DataFrame([rows[k] for k in sorted(rows)])
     return table.reset_index(drop=True)
+
+
+
+def source_uses(key: str) -> list[str]:
+    """Return, lesson by lesson, what the course takes from source ``key`` (current language).
+
+    Examples
+    --------
+    >>> all(line.startswith("Lesson ") for line in source_uses("004"))
+    True
+    """
+    source(key)
+    return [f'{i18n.t("lesson")} {lesson}: {i18n.pick(get_lesson(lesson).sources[key])}'
+            for lesson in lesson_ids() if key in get_lesson(lesson).sources]
+
+
+def sources() -> Card:
+    """Show the sources page: each text's citation name, what it is, its topic, and what each lesson takes.
+
+    Examples
+    --------
+    >>> print(sources())  # doctest: +ELLIPSIS
+    Sources
+    - Relationship-marketing essay: ...
+    """
+    lines = []
+    for key, item in SOURCES.items():
+        taken = "; ".join(source_uses(key)) or "-"
+        lines.append(f'{i18n.pick(item.short)}: {i18n.pick(item.kind)}, {i18n.pick(item.language)}. '
+                     f'{i18n.t("source_topic")}: {i18n.pick(item.topic)}. {i18n.t("source_lessons")}: {taken}.')
+    return Card(i18n.t("sources"), lines, i18n.t("sources_footer"), css="crm-card crm-sources")
