@@ -1,4 +1,4 @@
-"""The ASK rule: Attitude (态度), Skill (技能) and Knowledge (知识) of a salesperson (seed 004).
+"""The ASK rule: Attitude (态度), Skill (技能) and Knowledge (知识) of a salesperson (Key-account CRM course).
 
 A salesperson rates twelve statements (the course's item bank, ``datasets.load_ask_items()``) on a
 1-5 agree scale, four per dimension. Items A4, S4 and K4 are *reverse-scored*: agreeing with them
@@ -70,8 +70,8 @@ i18n.register({
     "ask_pulls_down": ("Your answer to {item} ('{text}') pulls {name} down most.",
                        "你对 {item}（“{text}”）的回答最拉低{name}得分。"),
     "ask_tip_A_low": ("Attitude first: after each lost deal, write down one thing you learnt and one next step, "
-                      "then call the next customer the same day. Attitude decides everything (seed 004).",
-                      "先练态度：每丢一单，写下一条收获和一个下一步，当天就联系下一位客户。态度决定一切（资料 004）。"),
+                      "then call the next customer the same day. Attitude decides everything (Key-account CRM course).",
+                      "先练态度：每丢一单，写下一条收获和一个下一步，当天就联系下一位客户。态度决定一切（《大客户关系管理教程》）。"),
     "ask_tip_A_mid": ("Keep your attitude steady: keep every small promise and follow up within a day.",
                       "保持良好心态：兑现每个小承诺，一天之内跟进客户。"),
     "ask_tip_A_high": ("Your attitude is a strength: pair up with a newer colleague after a hard rejection.",
@@ -236,7 +236,8 @@ def _check_team(team: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
         column = team[item]
         numeric = pd.to_numeric(column, errors="coerce")
         bad = numeric.isna() | (numeric != numeric.round()) | ~numeric.between(low, high)
-        bad |= column.map(lambda v: isinstance(v, (str, bool))).astype(bool)
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            bad |= column.map(lambda v: isinstance(v, (str, bool))).astype(bool)  # "4" or True is no answer
         if bad.any():
             row = bad[bad].index[0]
             who = team.loc[row, "salesperson_id"] if "salesperson_id" in team.columns else row
@@ -673,15 +674,64 @@ def importance(salespeople: pd.DataFrame, items: pd.DataFrame | None = None, out
     return relations(salespeople, items)[outcome].loc[list(DIMENSIONS)].clip(lower=0)
 
 
+def _weights(salespeople: pd.DataFrame, items, weights) -> pd.Series:
+    """The weight of each dimension: ``weights`` checked, or :func:`importance` in the team when None."""
+    if weights is None:
+        return importance(salespeople, items)
+    if not isinstance(weights, Mapping):
+        raise TypeError(f"weights must be a dict such as {{'A': 1, 'S': 1, 'K': 1}}; got {type(weights).__name__}")
+    missing = [d for d in DIMENSIONS if d not in weights]
+    if missing:
+        raise ValueError(f"weights is missing dimension(s) {missing}; expected keys {list(DIMENSIONS)}")
+    return pd.Series({d: float(require_number(weights[d], f"weights[{d!r}]", low=0)) for d in DIMENSIONS})
+
+
+@tables(salespeople=_TEAM, items=_ITEMS)
+def coaching_gains(salespeople: pd.DataFrame, items: pd.DataFrame | None = None,
+                   weights: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """Return the expected gain of coaching each person on each dimension: ``(100 - score) x weight``.
+
+    The course's rule of thumb: coaching pays most where the room to grow (``100 - score``) is large
+    and the dimension matters for results. The weight of a dimension is how much it goes with win rate
+    in the team (:func:`importance`, its correlation, 0 if negative) unless ``weights`` are given.
+
+    Parameters
+    ----------
+    salespeople : pandas.DataFrame
+        The team table.
+    weights : dict, optional
+        Weight of each dimension, e.g. ``{"A": 1, "S": 1, "K": 1}`` to count the room to grow alone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by salesperson_id, columns A, S, K: the gain, in score points times correlation.
+        Summed over the rows, it says which dimension a course for the whole team would help most.
+
+    Examples
+    --------
+    >>> from crmlessons.datasets import load_salespeople
+    >>> coaching_gains(load_salespeople()).round(1).loc[["SP004", "SP008"]]
+                       A     S    K
+    salesperson_id
+    SP004           37.9  33.7  7.9
+    SP008           22.7  18.7  6.6
+    """
+    return _gains(salespeople, items, weights, _score(salespeople, _shipped_unless(items)))
+
+
+def _gains(salespeople: pd.DataFrame, items, weights, scores: pd.DataFrame) -> pd.DataFrame:
+    """(100 - score) x weight, for scores the caller computed from checked tables."""
+    return (100 - scores) * _weights(salespeople, items, weights)[list(DIMENSIONS)]
+
+
 @tables(salespeople=_TEAM, items=_ITEMS)
 def coaching_priorities(salespeople: pd.DataFrame, items: pd.DataFrame | None = None,
                         weights: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Rank the team for coaching: who to coach on what first.
 
-    For each person and dimension the expected gain of coaching is ``gap x weight``: the gap is
-    ``100 - score`` (room to grow) and the weight is how much the dimension goes with win rate in the
-    team (:func:`importance`, unless ``weights`` are given). Each person is coached on the dimension
-    with the largest gain; the list is sorted by that gain, largest first (ties by id).
+    Each person is coached on the dimension with the largest gain of :func:`coaching_gains`
+    (``gap x weight``); the list is sorted by that gain, largest first (ties by id).
 
     Parameters
     ----------
@@ -707,16 +757,7 @@ def coaching_priorities(salespeople: pd.DataFrame, items: pd.DataFrame | None = 
     SP027                 S   25.0     44.99                  True      0.02
     """
     scores = _score(salespeople, _shipped_unless(items))
-    if weights is None:
-        w = importance(salespeople, items)
-    else:
-        if not isinstance(weights, Mapping):
-            raise TypeError(f"weights must be a dict such as {{'A': 1, 'S': 1, 'K': 1}}; got {type(weights).__name__}")
-        missing = [d for d in DIMENSIONS if d not in weights]
-        if missing:
-            raise ValueError(f"weights is missing dimension(s) {missing}; expected keys {list(DIMENSIONS)}")
-        w = pd.Series({d: float(require_number(weights[d], f"weights[{d!r}]", low=0)) for d in DIMENSIONS})
-    gain = (100 - scores) * w[list(DIMENSIONS)]
+    gain = _gains(salespeople, items, weights, scores)
     coach_on = gain.idxmax(axis=1).astype(str)
     team = salespeople.set_index(salespeople["salesperson_id"].astype(str))
     out = pd.DataFrame({
@@ -729,6 +770,99 @@ def coaching_priorities(salespeople: pd.DataFrame, items: pd.DataFrame | None = 
     out = out.rename_axis("salesperson_id").reset_index()
     out = out.sort_values(["priority", "salesperson_id"], ascending=[False, True], kind="stable")
     return out.set_index("salesperson_id")
+
+
+@tables(salespeople=_TEAM, items=_ITEMS)
+def ask_vs_tell_within(salespeople: pd.DataFrame, dimension: str = "S", items: pd.DataFrame | None = None,
+                       threshold: float = 1.0) -> pd.DataFrame:
+    """Compare askers with the others among people of similar ``dimension`` score (default Skill).
+
+    Skilled people may both ask more and win more, so a gap between askers and the others could be
+    Skill's doing. Splitting the team at its median score on ``dimension`` and comparing askers with
+    the others inside each half holds that score roughly fixed: a gap that vanishes inside the halves
+    would make the claim "asking itself goes with winning" fail on these data.
+
+    Parameters
+    ----------
+    salespeople : pandas.DataFrame
+        The team table.
+    dimension : {"A", "S", "K"}
+        The score to hold roughly fixed.
+    threshold : float
+        An asker's ask_tell_ratio is above it (default 1: more questions than statements).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index (``half``: "lower" / "upper", the upper half scoring at least the team's median;
+        ``asks_more``: False / True); columns people, the mean score on ``dimension``, mean
+        ask_tell_ratio, win_rate and revenue_cny.
+
+    Examples
+    --------
+    >>> from crmlessons.datasets import load_salespeople
+    >>> ask_vs_tell_within(load_salespeople()).round(3)[["people", "S", "win_rate"]]
+                     people       S  win_rate
+    half  asks_more
+    lower False          15  40.417     0.008
+          True            2  53.125     0.024
+    upper False          15  75.000     0.042
+          True            8  82.031     0.124
+    """
+    require_choice(dimension, "dimension", DIMENSIONS)
+    threshold = require_number(threshold, "threshold", low=0)
+    scores = _score(salespeople, _shipped_unless(items))[dimension].to_numpy()
+    table = salespeople[["ask_tell_ratio", *OUTCOMES]].copy()
+    table.insert(0, dimension, scores)
+    half = pd.Series(scores >= pd.Series(scores).median(), index=table.index).map({True: "upper", False: "lower"})
+    grouped = table.groupby([half.rename("half"), (table["ask_tell_ratio"] > threshold).rename("asks_more")])
+    out = grouped[[dimension, "ask_tell_ratio", *OUTCOMES]].mean()
+    out.insert(0, "people", grouped.size())
+    return out.sort_index()
+
+
+@tables(salespeople=_TEAM, items=_ITEMS)
+def weighted_score(scores, salespeople: pd.DataFrame, outcome: str = "win_rate", items: pd.DataFrame | None = None):
+    """Weigh a profile's A, S, K scores by how much each dimension goes with ``outcome`` in the team.
+
+    The course's rule of thumb for comparing people (e.g. candidates for a job): the weights are
+    :func:`importance` (each dimension's correlation with ``outcome``, 0 if negative), so a high score
+    in a dimension that goes with results counts more. The result stays on the 0-100 scale.
+
+    Parameters
+    ----------
+    scores : dict, pandas.Series or pandas.DataFrame
+        One profile (keys A, S, K, each 0-100), or a table with one profile per row (columns A, S, K).
+    salespeople : pandas.DataFrame
+        The team whose results give the weights.
+    outcome : {"win_rate", "revenue_cny"}
+        The result the weights follow.
+
+    Returns
+    -------
+    float or pandas.Series
+        The weighted score (0-100), one per row for a table.
+
+    Raises
+    ------
+    ValueError
+        When no dimension goes with ``outcome`` in the team (every weight 0): nothing to weigh by.
+
+    Examples
+    --------
+    >>> from crmlessons.datasets import load_salespeople
+    >>> round(weighted_score({"A": 50, "S": 90, "K": 50}, load_salespeople()), 1)
+    71.8
+    """
+    require_choice(outcome, "outcome", list(OUTCOMES))
+    w = importance(salespeople, items, outcome)
+    if not w.sum() > 0:
+        raise ValueError(f"salespeople: no ASK dimension goes with {outcome} in this team (every correlation is "
+                         f"0 or negative), so there is nothing to weigh the scores by")
+    if isinstance(scores, pd.DataFrame):
+        rows = {name: _scores(row, f"scores row {name!r}") for name, row in scores.iterrows()}
+        return pd.Series({name: float((row * w).sum() / w.sum()) for name, row in rows.items()}, name="weighted")
+    return float((_scores(scores) * w).sum() / w.sum())
 
 
 def ask_tell_ratio(kinds: Sequence[str]) -> float:
@@ -754,4 +888,5 @@ def ask_tell_ratio(kinds: Sequence[str]) -> float:
 __all__ = ["DIMENSIONS", "SCALE", "STRONG", "LOW", "OUTCOMES", "Profile", "item_ids", "item_text", "check_answers",
            "item_scores", "score", "level", "dimension_name", "suggestions", "weakest", "strengths", "profile",
            "assess", "team_profiles", "relations", "correlation_interval", "relation_intervals", "caution",
-           "ask_vs_tell", "importance", "coaching_priorities", "ask_tell_ratio"]
+           "ask_vs_tell", "ask_vs_tell_within", "importance", "coaching_gains", "coaching_priorities",
+           "weighted_score", "ask_tell_ratio"]

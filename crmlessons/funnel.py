@@ -1,9 +1,14 @@
 """The success funnel: from many prospects to a few deals (lesson 04).
 
-Seed 004 ("成功的概率", figure 1-2) tells the story with round numbers: of **100 prospects**, perhaps
-**80** reach "talking business" (a very good result), or **50**, or only **20**; after a negotiation that
-lasts one month, two months, half a year, a year or more, depending on the size of the project,
-**5 or fewer** close. This module measures that funnel on real records and plans with it:
+The Key-account CRM course ("成功的概率", the success probability, Figure 1-2; see
+:mod:`crmlessons.lessons.sources`) tells the story with round numbers: of **100 prospects**, perhaps
+**80** reach "talking business" (谈生意; a very good result), or **50**, or only **20**: three
+alternative outcomes of that one step, not three stages. After a negotiation that lasts one month, two
+months, half a year, a year or more, depending on the size of the project, **5 or fewer** close.
+In between, the source only says that both sides go on to negotiate: the stages "contacted" and
+"proposal", and every count of the lesson's chain except the 100, the 50 and the 5, are the course's
+(:data:`SOURCE_EXAMPLE`), and so are the measures below. This module measures that funnel on a firm's
+records and plans with it:
 
 - how many leads reach each stage and what share moves on (:func:`stage_counts`, :func:`conversion`,
   :func:`conversion_from_counts`), where it leaks most (:func:`biggest_leak`) and the overall
@@ -45,12 +50,16 @@ from crmlessons.datasets.rules import DECIDED_BEFORE, STAGES
 #: (the case's one cut-off, :data:`crmlessons.datasets.rules.DECIDED_BEFORE`).
 COHORT_END = DECIDED_BEFORE
 
-#: Seed 004's example as one chain: 100 prospects, 80 / 50 / 20 further on, 5 deals.
-#: The source gives 80, 50 or 20 as alternative results for "talking business"; the case company
-#: plants them as a chain (80% contacted, 50% talking business, 20% proposal, 10% negotiation, 5% won).
+#: The course's example chain, built on the source's numbers: 100 prospects, 80 contacted, 50 talking
+#: business, 20 with a proposal, 10 in negotiation, 5 won. Only the 100 prospects, the 50 talking
+#: business (the middle one of the source's three alternative outcomes, 80, 50 or 20) and the 5 won come
+#: from the Key-account CRM course (Figure 1-2); the stages "contacted" and "proposal" and the counts
+#: 80, 20 and 10 are the course's (the 80 and the 20 here are not the source's 80 and 20). The case
+#: company's data were generated to follow this chain (:func:`crmlessons.datasets.planted_effects`:
+#: ``reach_*`` and ``overall_win_rate``), so Hengtai's measured funnel agrees with it by construction.
 SOURCE_EXAMPLE = (100, 80, 50, 20, 10, 5)
 
-#: Stage-to-stage conversion rates that reproduce :data:`SOURCE_EXAMPLE` from 100 prospects.
+#: Stage-to-stage conversion rates that reproduce :data:`SOURCE_EXAMPLE` from 100 prospects (the course's).
 SOURCE_RATES = (0.8, 0.625, 0.4, 0.5, 0.5)
 
 #: Bands of ``deal_value_cny`` used by :func:`size_band` (CNY; lower edge included).
@@ -113,6 +122,13 @@ def _whole(value: Any, name: str, low: int = 0, high: int | None = None) -> int:
     return int(require_number(value, name, low=low, high=high, integer=True))
 
 
+def _reached(furthest, n_stages: int):
+    """Leads reaching each of ``n_stages`` stages, from each lead's furthest stage code (0 = first)."""
+    import numpy as np
+
+    return np.bincount(np.asarray(furthest, dtype=np.int64), minlength=n_stages)[::-1].cumsum()[::-1]
+
+
 def _leads_cohort(leads, before):
     from crmlessons.datasets.rules import decided_leads
 
@@ -152,7 +168,6 @@ def stage_counts(history, *, before: Any = COHORT_END, stages: Sequence[str] = S
     >>> counts.index[0], counts.index[-1], bool(counts.is_monotonic_decreasing)
     ('prospect', 'won', True)
     """
-    import numpy as np
     import pandas as pd
 
     history = require_table(history, "stage_history", "history", _HISTORY if before is not None else _HISTORY[:2])
@@ -171,7 +186,7 @@ def stage_counts(history, *, before: Any = COHORT_END, stages: Sequence[str] = S
         keep = first.index[first < cut]
         history = history[history["lead_id"].isin(keep)]
     furthest = history.groupby("lead_id")["stage_order"].max().to_numpy()
-    reached = np.bincount(furthest, minlength=len(stages))[::-1].cumsum()[::-1]
+    reached = _reached(furthest, len(stages))
     return pd.Series(reached.astype(int), index=pd.Index(stages, name="stage"), name="leads")
 
 
@@ -306,7 +321,6 @@ def win_rate(leads, *, before: Any = COHORT_END) -> float:
 
 def _reach_from_leads(leads, stages=STAGES):
     """Stage counts from ``leads.stage_reached`` (same numbers as the stage history gives)."""
-    import numpy as np
     import pandas as pd
 
     require_table(leads, "leads", "leads", ["stage_reached"], empty_ok=True)
@@ -314,8 +328,7 @@ def _reach_from_leads(leads, stages=STAGES):
     if (codes < 0).any():
         bad = sorted(set(leads["stage_reached"].astype(str)[codes < 0]))
         raise ValueError(f"leads column 'stage_reached' must hold stages {list(stages)}; got {bad[:5]}")
-    reached = np.bincount(codes, minlength=len(stages))[::-1].cumsum()[::-1]
-    return pd.Series(reached, index=pd.Index(list(stages), name="stage"), name="leads")
+    return pd.Series(_reached(codes, len(stages)), index=pd.Index(list(stages), name="stage"), name="leads")
 
 
 @tables(history=Table("stage_history", ["lead_id", "stage_order"]))
@@ -531,9 +544,8 @@ def _counts_by(history, leads, by, before):
         frame["group"] = pd.Categorical(frame["group"], categories=group.cat.categories,
                                         ordered=group.cat.ordered)
     for code, part in frame.groupby("group", observed=True, sort=True):
-        rows[code] = stage_counts(pd.DataFrame({"lead_id": range(len(part)), "stage_order": part["furthest"].to_numpy()}),
-                                  before=None)
-    table = pd.DataFrame(rows).T
+        rows[code] = _reached(part["furthest"].to_numpy(), len(STAGES))
+    table = pd.DataFrame(rows, index=pd.Index(list(STAGES), name="stage")).T
     table.index.name = group.name
     return table
 
@@ -577,21 +589,31 @@ def compare_to_team(history, leads, salesperson_id: str, *, before: Any = COHORT
     return _compare(counts.loc[salesperson_id], counts.sum())
 
 
-def _compare(own_counts, team_counts):
+def _step_gaps(own, team_counts):
+    """Each step of each row of ``own`` (people x stages, leads reaching each stage) against the team.
+
+    Returns numpy arrays (people x steps): the leads at the step before, own and team conversion, the
+    gap (team - own) and the extra deals matching the team would bring (0 where the person had nobody).
+    """
     import numpy as np
+
+    own = np.asarray(own, dtype=float)
+    team_counts = team_counts.astype(float)
+    team_rate = conversion_from_counts(team_counts)["conversion"].to_numpy()[1:]
+    p_win = _win_probability(team_counts).to_numpy()[1:]
+    before = own[:, :-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(before > 0, own[:, 1:] / np.where(before > 0, before, 1), np.nan)
+    gap = team_rate - rate
+    extra = np.where(np.isnan(gap), 0.0, before * np.nan_to_num(gap) * p_win)
+    return before, rate, np.broadcast_to(team_rate, rate.shape), gap, extra
+
+
+def _compare(own_counts, team_counts):
     import pandas as pd
 
-    own_counts = own_counts.astype(float)
-    team_counts = team_counts.astype(float)
-    team_table = conversion_from_counts(team_counts)
-    own_prev = own_counts.to_numpy()[:-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        own_rate = np.where(own_prev > 0, own_counts.to_numpy()[1:] / np.where(own_prev > 0, own_prev, 1), np.nan)
-    team_rate = team_table["conversion"].to_numpy()[1:]
-    p_win = _win_probability(team_counts).to_numpy()[1:]
-    gap = team_rate - own_rate
-    extra = np.where(np.isnan(gap), 0.0, own_prev * np.nan_to_num(gap) * p_win)
-    return pd.DataFrame({"own_leads": own_prev.astype(int), "own": own_rate, "team": team_rate,
+    before, rate, team_rate, gap, extra = (a[0] for a in _step_gaps([own_counts.to_numpy()], team_counts))
+    return pd.DataFrame({"own_leads": before.astype(int), "own": rate, "team": team_rate,
                          "gap": gap, "extra_deals": extra}, index=pd.Index(team_counts.index[1:], name="stage"))
 
 
@@ -622,25 +644,21 @@ def work_on_first(history, leads, *, min_leads: int = 10, before: Any = COHORT_E
     >>> table["work_on"].value_counts().index[0] in STAGES
     True
     """
-    import pandas as pd
-
     import numpy as np
+    import pandas as pd
 
     min_leads = _whole(min_leads, "min_leads", low=1)
     counts = _counts_by(history, leads, "salesperson_id", before)
-    team = counts.sum()
-    rows = []
-    for person, own in counts.iterrows():
-        table = _compare(own, team)
-        table = table[table["own_leads"] >= min_leads]
-        if len(table) and table["extra_deals"].max() > 0:
-            stage = table["extra_deals"].idxmax()
-            best = table.loc[stage]
-            rows.append({"salesperson_id": person, "work_on": stage, "gap": best["gap"],
-                         "extra_deals": best["extra_deals"]})
-        else:
-            rows.append({"salesperson_id": person, "work_on": "none", "gap": np.nan, "extra_deals": 0.0})
-    return pd.DataFrame(rows).set_index("salesperson_id").sort_index()
+    before_step, _, _, gap, extra = _step_gaps(counts.to_numpy(), counts.sum())
+    judged = np.where(before_step >= min_leads, extra, -np.inf)   # too few leads: mostly chance
+    best = judged.argmax(axis=1) if len(counts) else np.zeros(0, dtype=int)
+    people = np.arange(len(counts))
+    found = judged[people, best] > 0
+    steps = np.asarray(counts.columns[1:], dtype=object)
+    return pd.DataFrame({"work_on": np.where(found, steps[best], "none"),
+                         "gap": np.where(found, gap[people, best], np.nan),
+                         "extra_deals": np.where(found, extra[people, best], 0.0)},
+                        index=pd.Index(counts.index, name="salesperson_id")).sort_index()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,19 +1,24 @@
 """Why customers are lost: the three-way taxonomy of loss causes, counting and ranking them.
 
-Seed 004 (Table 1-1) sorts the causes of losing a customer into three groups:
+The Key-account CRM course (Table 1-1) sorts the causes of losing a customer into three groups
+(:func:`table_1_1` returns the table as the source has it):
 
-* **customer side** (客户自身原因): the customer does not meet the firm's criteria and is filtered out,
-  or an objective event ends the relationship (the contact dies or leaves, contact is lost);
-* **company side** (企业自身原因): an unattractive product or price, poor complaint handling, weak
-  communication (seed 004 calls communication a core problem of CRM) and too little care;
+* **customer side** (客户自身原因): the customer does not meet the firm's criteria and is filtered
+  out, or an objective event ends the relationship (the contact's death, lost contact);
+* **company side** (企业自身原因): a product (or price) without appeal, complaints handled badly,
+  weak PR and communication skills (the source calls communication a core problem of CRM);
 * **third party** (第三方因素): competitors' activities, the opinions of friends and relatives.
 
-Only the company side is under the firm's control: it is what CRM can fix. This module keeps the
-taxonomy as data (:data:`REASON_CATEGORY`), maps the reasons salespeople typed onto it with an
-editable keyword list (:data:`SYNONYMS`, :func:`map_reasons`; nothing is dropped: what cannot be
-mapped is reported with its count), counts and ranks the losses (:func:`counts`, :func:`pareto`,
-:func:`loss_rates`, :func:`controllable_share`) and lists customers whose orders are falling, the
-early warning of seed 003 (:func:`early_warning`).
+The course adds to it, and says so (:func:`course_additions`): "too little care" as a company-side
+reason (from the Relationship-marketing essay's claim that two thirds of customers leave for too
+little care), "the contact leaves the company" beside the contact's death, price and product as two
+codes, and who can act on each group: only the company side is fully in the firm's hands, and is what
+CRM can fix. This module keeps the taxonomy as data (:data:`REASON_CATEGORY`), maps the reasons
+salespeople typed onto it with an editable keyword list (:data:`SYNONYMS`, :func:`map_reasons`;
+nothing is dropped: what cannot be mapped is reported with its count), counts and ranks the losses
+(:func:`counts`, :func:`pareto`, :func:`loss_rates`, :func:`controllable_share`) and lists customers
+whose orders are falling, the early warning built on the Loyalty article's advice to watch a loyal
+customer's purchase volume (:func:`early_warning`).
 
 Examples
 --------
@@ -37,10 +42,11 @@ from crmlessons.checks import Table, require_choice, require_date, require_numbe
 from crmlessons.datasets import rules
 from crmlessons.datasets.rules import AS_OF
 
-#: The three categories of seed 004, Table 1-1, in the order the seed gives them.
+#: The three categories of the Key-account CRM course's Table 1-1, in the order the source gives them.
 CATEGORIES: tuple[str, ...] = ("customer_side", "company_side", "third_party")
 
-#: Each reason code and its category (seed 004, Table 1-1). Codes and labels: ``value_labels("loss_reason")``.
+#: Each reason code and its category: Table 1-1 of the Key-account CRM course with the course's additions
+#: (:func:`course_additions`). Codes and labels: ``value_labels("loss_reason")``.
 REASON_CATEGORY: dict[str, str] = {
     "not_meeting_criteria": "customer_side",
     "lost_contact": "customer_side",
@@ -57,8 +63,9 @@ REASON_CATEGORY: dict[str, str] = {
 #: The category the firm controls: what CRM can fix.
 CONTROLLABLE = "company_side"
 
-#: Company-side reasons that are about the relationship itself (care, communication, complaints):
-#: seed 004 calls communication a core problem of CRM; seed 000 says two thirds leave for lack of care.
+#: Company-side reasons that are about the relationship itself (care, communication, complaints): the
+#: Key-account CRM course calls communication a core problem of CRM; the Relationship-marketing essay
+#: says two thirds of customers leave for too little care.
 RELATIONSHIP_REASONS: tuple[str, ...] = ("lack_of_care", "communication", "complaint_handling")
 
 #: Editable keyword list: a raw reason maps to a reason code when it contains one of the code's
@@ -89,7 +96,10 @@ GROUPINGS: tuple[str, ...] = ("category", "reason", "loss_type", *SEGMENTS, *PER
 
 
 def taxonomy() -> pd.DataFrame:
-    """Return the loss-cause taxonomy of seed 004, Table 1-1: reason, category and labels.
+    """Return the reason codes the course and the case data use: reason, category and labels.
+
+    Table 1-1 of the Key-account CRM course (:func:`table_1_1`) with the course's additions
+    (:func:`course_additions`).
 
     Returns
     -------
@@ -111,6 +121,91 @@ def taxonomy() -> pd.DataFrame:
              "category_en": cats[c]["en"], "category_zh": cats[c]["zh"]}
             for c in CATEGORIES for r, rc in REASON_CATEGORY.items() if rc == c]
     return pd.DataFrame(rows)
+
+
+#: Table 1-1 of the Key-account CRM course as the source has it: each group and the causes it names
+#: (in the course's words, English and Chinese).
+TABLE_1_1: tuple[tuple[str, str, str], ...] = (
+    ("customer_side", "The customer does not meet the firm's criteria and is filtered out by the firm",
+     "客户不符合企业的标准，被企业筛除"),
+    ("customer_side", "An objective event, such as the contact's death or lost contact",
+     "发生客观情况，例如联系人去世、失去联系"),
+    ("company_side", "The product (or its price) has no appeal", "企业的产品（或价格）缺乏吸引力"),
+    ("company_side", "Complaints are handled badly", "客户投诉处理不当"),
+    ("company_side", "Weak PR and communication skills: an important cause of losses and a core problem of CRM",
+     "公关与沟通技巧不足：这是客户流失的重要原因，也是客户关系管理的核心问题"),
+    ("third_party", "Competitors' activities", "竞争对手的活动"),
+    ("third_party", "The opinions of the customer's friends and relatives", "客户身边亲友的看法"),
+)
+
+#: What the course adds to Table 1-1, and on what basis: (reason code or "", category or "", addition
+#: en, zh, basis en, zh).
+COURSE_ADDITIONS: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("lack_of_care", "company_side", "Too little care", "关怀不够",
+     "From the Relationship-marketing essay (two thirds of customers leave a supplier that cares too little "
+     "for them); Table 1-1 does not list it.",
+     "来自关系营销论文（三分之二的客户因供应商关怀不够而离开）；表 1-1 没有列出这一条。"),
+    ("contact_died_or_left", "customer_side", "The contact leaves the company", "联系人离职",
+     "The course's: Table 1-1 names the contact's death and lost contact; in business-to-business sales a "
+     "contact who changes jobs often ends the relationship too.",
+     "本课程补充：表 1-1 只列出联系人去世和失去联系；在企业间销售中，联系人换工作也常常使关系中断。"),
+    ("price", "company_side", "Price and product as two codes", "价格与产品分开编码",
+     "The course's: Table 1-1 names one cause, a product (or price) without appeal; the course counts the "
+     "two apart.",
+     "本课程补充：表 1-1 把产品（或价格）缺乏吸引力列为一条原因；本课程把两者分开统计。"),
+    ("", "", "Who can act", "谁能采取行动",
+     "The course's reading: customer side, nobody or only partly; company side, the firm itself (what CRM "
+     "can fix); third party, the firm only indirectly.",
+     "本课程的解读：客户自身原因，无人能管或只能部分应对；企业自身原因，企业自己（客户关系管理能解决的部分）；"
+     "第三方因素，企业只能间接影响。"),
+)
+
+
+def table_1_1() -> pd.DataFrame:
+    """Return Table 1-1 of the Key-account CRM course as the source has it: three groups and their causes.
+
+    Only what the source says; the course's additions are in :func:`course_additions`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``category, category_en, category_zh, cause_en, cause_zh``, one row per cause the source
+        names, in the source's order.
+
+    Examples
+    --------
+    >>> table = table_1_1()
+    >>> table.groupby("category", sort=False).size().to_dict()
+    {'customer_side': 2, 'company_side': 3, 'third_party': 2}
+    >>> table.loc[3, "cause_zh"]
+    '客户投诉处理不当'
+    """
+    from crmlessons.datasets import value_labels
+
+    cats = value_labels("loss_category")
+    return pd.DataFrame([{"category": c, "category_en": cats[c]["en"], "category_zh": cats[c]["zh"],
+                          "cause_en": en, "cause_zh": zh} for c, en, zh in TABLE_1_1])
+
+
+def course_additions() -> pd.DataFrame:
+    """Return what the course adds to Table 1-1 (:func:`table_1_1`), each with its basis.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``addition_en, addition_zh, reason, category, basis_en, basis_zh``; ``reason`` and
+        ``category`` are empty for an addition that is not a reason code.
+
+    Examples
+    --------
+    >>> course_additions()["addition_en"].tolist()
+    ['Too little care', 'The contact leaves the company', 'Price and product as two codes', 'Who can act']
+    >>> set(course_additions()["reason"]) - {""} <= set(REASON_CATEGORY)
+    True
+    """
+    return pd.DataFrame([{"addition_en": en, "addition_zh": zh, "reason": reason, "category": category,
+                          "basis_en": basis_en, "basis_zh": basis_zh}
+                         for reason, category, en, zh, basis_en, basis_zh in COURSE_ADDITIONS])
 
 
 def _normal(text: str) -> str:
@@ -530,7 +625,7 @@ def loss_rates(leads: pd.DataFrame, customers: pd.DataFrame, by: str = "company_
 
 
 # -----------------------------------------------------------------------------------------------
-# Early warning (seed 003: a drop in order volume is a warning sign)
+# Early warning (the Loyalty article: a change in purchase volume calls for a look and a talk)
 
 @tables(customers=Table("customers", ["acquired_date", "lost_date", "won_back_date"], empty_ok=True))
 def active_on(customers: pd.DataFrame, date) -> pd.Series:
@@ -558,7 +653,10 @@ _WARNING_NEEDS = dict(orders=["customer_id", "order_date", "margin_cny"],
 def early_warning(orders: pd.DataFrame, customers: pd.DataFrame, as_of=AS_OF,
                   window_days: int = rules.DECLINE_WINDOW_DAYS, threshold: float = rules.DECLINE_RATIO,
                   min_orders: int = rules.DECLINE_MIN_ORDERS) -> pd.DataFrame:
-    """Active customers whose order count fell: an early warning of loss (seed 003).
+    """Active customers whose order count fell: an early warning of loss (the course's rule).
+
+    The Loyalty article advises investigating when a loyal customer's purchase volume changes; the
+    rule that turns this into a list is the course's (:func:`crmlessons.datasets.rules.is_declining`).
 
     A customer is flagged when, among customers active on ``as_of``, the orders in the last
     ``window_days`` days are fewer than ``threshold`` times the orders in the ``window_days`` days

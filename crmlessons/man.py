@@ -1,20 +1,25 @@
 """MAN qualification: which prospects deserve a salesperson's time (lesson 03).
 
-A target customer has three things (seed 004, "抓住 man 型客户"):
+A target customer has three things (Key-account CRM course, "抓住 man 型客户"; see
+:func:`crmlessons.lessons.sources`):
 
 - **Money (金钱)**: purchasing power, the means to pay for the offer;
 - **Authority (权力)**: the power to decide the purchase. In key-account sales many roles take part
-  (decision makers, influencers, users) and the salesperson must balance their views;
+  (the source names decision makers and influencers) and the salesperson must balance their views;
 - **Need (需求)**: a real need the offer fits.
 
-Sales training writes a factor that is present in capitals and an absent one in lower case, which
-gives eight combinations, each with its own action (:data:`COMBINATIONS`, :func:`action`). This module
-turns a lead's recorded facts into M/A/N (:func:`flags`, with the rules stated and adjustable), the
-combination (:func:`classify`), a graded 0-100 score for ranking (:func:`score`), the BANT view
-(Budget, Authority, Need, Timeline; :func:`bant`), and the analyses of lesson 03: how each
-combination ended (:func:`combination_outcomes`, :func:`win_rate_by`), the cost of chasing leads that
-never buy (:func:`chase_cost`) and a salesperson's call list (:func:`call_list`).
-:func:`qualify_one` does all of it for a single lead (the qualifier widget's computation).
+The classic sales-training matrix (not in the source) writes a factor that is present in capitals and
+an absent one in lower case, which gives eight combinations, each with its own action
+(:data:`COMBINATIONS`, :func:`action`). This module turns a lead's recorded facts into M/A/N
+(:func:`flags`, with the rules stated and adjustable), the combination (:func:`classify`), a graded
+0-100 score for ranking (:func:`score`), the BANT view of the sales literature (Budget, Authority,
+Need, Timeline; :func:`bant`), and the analyses of lesson 03: how each combination ended
+(:func:`combination_outcomes`, :func:`win_rate_by`), whether another column tells more than the
+combination already does (:func:`beyond_man`), the cost of chasing leads that never buy
+(:func:`chase_cost`, :func:`if_stopped`), what an open lead is worth per selling hour
+(:func:`lead_worth`, against the team's :func:`team_sales_per_hour`) and a salesperson's call list
+(:func:`call_list`). :func:`qualify_one` does all of it for a single lead (the qualifier widget's
+computation).
 
 The case company's rules (defaults): Money is present when ``purchasing_power`` is high or medium;
 Authority when ``decision_power`` is ``decision_maker``; Need when ``need_strength`` is 4 or 5.
@@ -41,7 +46,7 @@ from crmlessons import i18n
 from crmlessons.checks import Table, require_choice, require_columns, require_number, require_table, tables
 from crmlessons.datasets.rules import DECIDED_BEFORE, STAGES
 
-#: The eight MAN combinations, as written in sales training (capital = present, small = absent).
+#: The eight MAN combinations of the classic sales-training matrix (capital = present, small = absent).
 COMBINATIONS = ("M+A+N", "M+A+n", "M+a+N", "m+A+N", "m+a+N", "M+a+n", "m+A+n", "m+a+n")
 
 #: Allowed values of the facts a salesperson records (table ``leads``).
@@ -559,21 +564,95 @@ def win_rate_by(leads, by: str = "man", *, before: str = COHORT_END, **threshold
     """
     import pandas as pd
 
-    if not isinstance(by, str):
-        raise TypeError(f"by must be a column name or 'man' or 'factors'; got {type(by).__name__} {by!r}")
     decided = cohort(leads, before)
-    if by == "man":
-        key = classify(decided, **thresholds)
-    elif by == "factors":
-        key = factors(decided, **thresholds)
-    else:
-        key = require_table(decided, "leads", "leads", [by], empty_ok=True)[by]
+    key = _grouping(decided, by, thresholds)
     won = decided["outcome"].astype(object).eq("won")
     grouped = won.groupby(key, observed=True, sort=True)
     table = pd.DataFrame({"leads": grouped.size(), "won": grouped.sum().astype("int64")})
     table["win_rate"] = table["won"] / table["leads"]
     table.index.name = by
     return table
+
+
+def _grouping(decided, by, thresholds):
+    """The values to group the cohort ``decided`` by: its combination, its number of factors or a column."""
+    if not isinstance(by, str):
+        raise TypeError(f"by must be a column name or 'man' or 'factors'; got {type(by).__name__} {by!r}")
+    if by == "man":
+        return classify(decided, **thresholds)
+    if by == "factors":
+        return factors(decided, **thresholds)
+    return require_table(decided, "leads", "leads", [by], empty_ok=True)[by]
+
+
+@tables(leads=["created_date", "outcome"])
+def beyond_man(leads, by: str, *, before: str = COHORT_END, **thresholds):
+    """Does ``by`` tell more about who wins than the MAN combination already does?
+
+    For each value of ``by`` (a column such as ``"contact_role"`` or ``"timeline"``), the decided
+    cohort's leads and wins are set against the wins their MAN combinations predict: each lead counts
+    the win rate of its combination in the whole cohort. Where ``won`` is close to ``expected_won``,
+    the column adds nothing to MAN; a gap may be a real effect, or luck when the counts are small.
+
+    Parameters
+    ----------
+    leads : pandas.DataFrame
+        Table ``leads`` (the MAN facts, ``created_date``, ``outcome`` and the column ``by``).
+    by : str
+        A column of ``leads``, or ``"factors"`` (0-3 factors present).
+    before : str
+        Cohort cut-off (default 2024-07-01).
+    **thresholds
+        The MAN rules (see :func:`flags`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per value of ``by``: ``leads``, ``won``, ``expected_won`` (from the MAN combinations),
+        ``win_rate`` and ``expected_win_rate``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> leads = pd.DataFrame({"created_date": pd.to_datetime(["2023-01-05"] * 4),
+    ...                       "outcome": ["won", "won", "lost", "lost"],
+    ...                       "purchasing_power": ["high"] * 4, "decision_power": ["decision_maker"] * 4,
+    ...                       "need_strength": [5, 5, 5, 5], "contact_role": ["owner", "owner", "engineer", "engineer"]})
+    >>> table = beyond_man(leads, "contact_role")
+    >>> table["won"].to_dict(), table["expected_won"].to_dict()
+    ({'engineer': 0, 'owner': 2}, {'engineer': 1.0, 'owner': 1.0})
+    """
+    import pandas as pd
+
+    decided, code = _by_man(leads, dict(thresholds, before=before))
+    key = _grouping(decided, by, thresholds)
+    won = decided["outcome"].astype(object).eq("won")
+    expected = code.astype(object).map(won.groupby(code.astype(object)).mean()).astype("float64")
+    grouped = pd.DataFrame({"won": won, "expected": expected}).groupby(key, observed=True, sort=True)
+    table = pd.DataFrame({"leads": grouped.size(), "won": grouped["won"].sum().astype("int64"),
+                          "expected_won": grouped["expected"].sum()})
+    table["win_rate"] = table["won"] / table["leads"]
+    table["expected_win_rate"] = table["expected_won"] / table["leads"]
+    table.index.name = by
+    return table
+
+
+def _stage_hours(hours: Mapping[str, float] | None) -> dict[str, float]:
+    """Check ``hours`` (furthest stage -> hours spent on a lead); return it, or :data:`STAGE_HOURS`."""
+    if hours is not None and not isinstance(hours, Mapping):
+        raise TypeError(f"hours must be a dict of stage -> hours, such as {STAGE_HOURS}; got {type(hours).__name__}")
+    hours = dict(STAGE_HOURS if hours is None else hours)
+    missing = [s for s in STAGES if s not in hours]
+    if missing:
+        raise ValueError(f"hours needs a number for every stage {list(STAGES)}; missing {missing}")
+    for stage in STAGES:
+        require_number(hours[stage], f"hours[{stage!r}]", low=0)
+    return hours
+
+
+def _spent(decided, hours: Mapping[str, float]):
+    """The hours spent on each lead, by the furthest stage it reached (the lesson's assumption)."""
+    return decided["stage_reached"].astype(object).map(hours).astype("float64").fillna(0.0)
 
 
 @tables(leads=["created_date", "outcome", "stage_reached"])
@@ -617,16 +696,9 @@ def chase_cost(leads, *, hours: Mapping[str, float] | None = None, cost_per_hour
     import pandas as pd
 
     require_number(cost_per_hour, "cost_per_hour", low=0)
-    if hours is not None and not isinstance(hours, Mapping):
-        raise TypeError(f"hours must be a dict of stage -> hours, such as {STAGE_HOURS}; got {type(hours).__name__}")
-    hours = dict(STAGE_HOURS if hours is None else hours)
-    missing = [s for s in STAGES if s not in hours]
-    if missing:
-        raise ValueError(f"hours needs a number for every stage {list(STAGES)}; missing {missing}")
-    for stage in STAGES:
-        require_number(hours[stage], f"hours[{stage!r}]", low=0)
+    hours = _stage_hours(hours)
     decided, man = _by_man(leads, dict(thresholds, before=before))
-    spent = decided["stage_reached"].astype(object).map(hours).astype("float64").fillna(0.0)
+    spent = _spent(decided, hours)
     won = decided["outcome"].astype(object).eq("won")
     frame = pd.DataFrame({"man": man, "won": won, "hours": spent, "hours_lost": spent.where(~won, 0.0)})
     grouped = frame.groupby("man", observed=False)
@@ -638,6 +710,135 @@ def chase_cost(leads, *, hours: Mapping[str, float] | None = None, cost_per_hour
     table["hours_per_win"] = table["hours"] / table["won"].where(table["won"] > 0)
     table.index.name = "man"
     return table
+
+
+@tables(leads=["lead_id", "created_date", "outcome", "stage_reached", "deal_value_cny"])
+def lead_worth(leads, *, hours: Mapping[str, float] | None = None, before: str = COHORT_END, **thresholds):
+    """What each open lead is worth per selling hour, judged by how the decided leads of its combination ended.
+
+    A lead's chance is the win rate of its MAN combination in the decided cohort, and the hours it
+    will take are the average hours a cohort lead of that combination took (the assumption
+    :data:`STAGE_HOURS`: hours grow with the stage reached, not with the deal's size). Its expected
+    sales are chance x deal value; divided by the hours, they say what an hour on it brings. Compare
+    with :func:`team_sales_per_hour`, what an hour brings on an average lead.
+
+    Parameters
+    ----------
+    leads : pandas.DataFrame
+        Table ``leads`` (the MAN facts, ``lead_id``, ``created_date``, ``outcome``, ``stage_reached``,
+        ``deal_value_cny``).
+    hours : dict, optional
+        Hours spent on a lead by furthest stage reached (default :data:`STAGE_HOURS`).
+    before : str
+        Cohort cut-off (default 2024-07-01).
+    **thresholds
+        The MAN rules (see :func:`flags`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``lead_id`` (the open leads): ``man``, ``deal_value_cny``, ``win_rate``, ``hours``,
+        ``expected_cny`` and ``per_hour`` (expected CNY of sales per selling hour).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> worth = lead_worth(datasets.load_leads())
+    >>> list(worth.columns)
+    ['man', 'deal_value_cny', 'win_rate', 'hours', 'expected_cny', 'per_hour']
+    >>> bool((worth.loc[worth["man"] == "m+a+n", "per_hour"] == 0).all())
+    True
+    """
+    import pandas as pd
+
+    cost = chase_cost(leads, hours=hours, before=before, **thresholds)
+    counted = cost["leads"].where(cost["leads"] > 0)
+    mine = leads[leads["outcome"].astype(object).eq("open")]
+    code = classify(mine, **thresholds).astype(str)
+    table = pd.DataFrame({"man": code.to_numpy(), "deal_value_cny": mine["deal_value_cny"].to_numpy(dtype="float64"),
+                          "win_rate": code.map(cost["won"] / counted).to_numpy(dtype="float64"),
+                          "hours": code.map(cost["hours"] / counted).to_numpy(dtype="float64")},
+                         index=pd.Index(mine["lead_id"].astype(str), name="lead_id"))
+    table["expected_cny"] = table["win_rate"] * table["deal_value_cny"]
+    table["per_hour"] = table["expected_cny"] / table["hours"].where(table["hours"] > 0)
+    return table
+
+
+@tables(leads=["created_date", "outcome", "stage_reached", "deal_value_cny"])
+def team_sales_per_hour(leads, *, hours: Mapping[str, float] | None = None, before: str = COHORT_END) -> float:
+    """What an hour of selling brought on an average lead: the cohort's won deal value / all its hours.
+
+    The hours are the lesson's assumption (:data:`STAGE_HOURS`); the result is the yardstick for
+    :func:`lead_worth` and :func:`if_stopped`.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> leads = datasets.load_leads()
+    >>> doubled = team_sales_per_hour(leads, hours={k: 2 * v for k, v in STAGE_HOURS.items()})
+    >>> bool(abs(2 * doubled - team_sales_per_hour(leads)) < 1e-6)
+    True
+    """
+    decided = cohort(leads, before)
+    spent = _spent(decided, _stage_hours(hours))
+    won = decided["outcome"].astype(object).eq("won")
+    total = float(spent.sum())
+    return float(decided["deal_value_cny"].where(won, 0.0).sum()) / total if total > 0 else float("nan")
+
+
+@tables(leads=["created_date", "outcome", "stage_reached", "deal_value_cny"])
+def if_stopped(leads, stop, *, hours: Mapping[str, float] | None = None, before: str = COHORT_END):
+    """What stopping a group of leads would have freed and lost, measured on the decided cohort.
+
+    Parameters
+    ----------
+    leads : pandas.DataFrame
+        Table ``leads``.
+    stop : pandas.Series of bool
+        True for the leads to stop working, aligned with ``leads`` (e.g. ``man.factors(leads) <= 1``).
+    hours : dict, optional
+        Hours spent on a lead by furthest stage reached (default :data:`STAGE_HOURS`).
+    before : str
+        Cohort cut-off (default 2024-07-01).
+
+    Returns
+    -------
+    pandas.Series
+        ``leads`` (stopped, in the cohort), ``hours_freed``, ``share_of_hours``, ``wins_lost``,
+        ``sales_lost_cny``, ``share_of_sales`` and ``lost_per_hour`` (sales lost per hour freed: the
+        lower, the better the hours are freed).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> leads = datasets.load_leads()
+    >>> if_stopped(leads, leads["need_strength"] >= 1)["share_of_hours"]
+    1.0
+    >>> if_stopped(leads, [True])
+    Traceback (most recent call last):
+    ...
+    TypeError: stop must be a column of True/False aligned with leads, e.g. man.factors(leads) <= 1; got list
+    """
+    import pandas as pd
+
+    decided = cohort(leads, before)
+    if not isinstance(stop, pd.Series) or stop.dtype != bool:
+        given = type(stop).__name__ if not isinstance(stop, pd.Series) else f"a Series of dtype {stop.dtype}"
+        raise TypeError(f"stop must be a column of True/False aligned with leads, e.g. man.factors(leads) <= 1; "
+                        f"got {given}")
+    if not decided.index.isin(stop.index).all() or not stop.index.is_unique:
+        raise ValueError("stop must have a True/False value for every lead of leads (same index as leads); "
+                         f"got {len(stop)} values for {len(leads)} leads")
+    chosen = stop.reindex(decided.index).to_numpy()
+    spent = _spent(decided, _stage_hours(hours))
+    won = decided["outcome"].astype(object).eq("won")
+    sales = decided["deal_value_cny"].where(won, 0.0).astype("float64")
+    freed, lost = float(spent[chosen].sum()), float(sales[chosen].sum())
+    return pd.Series({"leads": int(chosen.sum()), "hours_freed": freed,
+                      "share_of_hours": freed / float(spent.sum()) if spent.sum() > 0 else float("nan"),
+                      "wins_lost": int(won[chosen].sum()), "sales_lost_cny": lost,
+                      "share_of_sales": lost / float(sales.sum()) if sales.sum() > 0 else float("nan"),
+                      "lost_per_hour": lost / freed if freed > 0 else float("nan")}, dtype=object)
 
 
 @tables(leads=Table("leads", ["lead_id", "salesperson_id", "outcome", "purchasing_power", "decision_power",

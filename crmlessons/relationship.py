@@ -1,6 +1,6 @@
 """The customer relationship in numbers: its length, depth and breadth (lesson 01, reused later).
 
-A firm's relationships with its customers can be measured three ways (seed 002, project 6):
+A firm's relationships with its customers can be measured three ways (the Customer-service courseware, project 6):
 
 * **Length (长度)**: how long customers stay. The customer lifecycle (客户生命周期) splits it into
   exploration (考察期), formation (形成期), stability (稳定期) and decline (衰退期); see
@@ -11,8 +11,8 @@ A firm's relationships with its customers can be measured three ways (seed 002, 
   :func:`breadth`, and what winning and keeping cost, :func:`cost_per_customer`, :func:`cost_ratio`.
 
 :func:`customer_profile` gathers one customer's records on the three levels of knowing a customer
-(objective data, subjective traits, care; seed 000). :func:`crm_vs_traditional` is seed 004's
-Table 1-2. Every function takes DataFrames with the columns of the case company's tables
+(objective data, subjective traits, care; the Relationship-marketing essay). :func:`crm_vs_traditional` is
+the Key-account CRM course's Table 1-2. Every function takes DataFrames with the columns of the case company's tables
 (:mod:`crmlessons.datasets`) and returns a DataFrame or a number; none draws anything.
 
 Examples
@@ -37,13 +37,13 @@ from crmlessons.datasets import rules
 #: The data date of the case company (:data:`crmlessons.datasets.rules.AS_OF`) as a Timestamp.
 AS_OF = pd.Timestamp(rules.AS_OF)
 
-#: Lifecycle stages, in order (seed 002), plus "lost" for customers no longer buying.
+#: Lifecycle stages, in order (Customer-service courseware), plus "lost" for customers no longer buying.
 STAGES = ("exploration", "formation", "stability", "decline", "lost")
 
 #: What an order is to the relationship (see :func:`classify_orders`).
 ORDER_KINDS = ("first", "repeat", "cross_sell", "up_sell")
 
-#: The three levels of knowing a customer (seed 000).
+#: The three levels of knowing a customer (Relationship-marketing essay).
 LEVELS = ("objective", "subjective", "care")
 
 i18n.register({
@@ -473,7 +473,8 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=None) 
 
     ``cost_per_new`` = acquisition spend / customers won; ``cost_per_kept`` = retention spend /
     customers kept (as in :func:`breadth`); ``ratio`` = cost_per_new / cost_per_kept: the number
-    the literature puts at 5 (seeds 000 and 002). A year with no customer won (or kept) has no cost
+    the literature puts at 5 (as the Relationship-marketing essay and the
+    Customer-service courseware repeat it). A year with no customer won (or kept) has no cost
     per customer (missing), not an infinite one. The course's one cost-per-customer table: lessons
     01 and 05 both use it.
 
@@ -527,28 +528,91 @@ def cost_per_customer(spend: pd.DataFrame, customers: pd.DataFrame, years=None) 
 
 
 @tables(spend=_SPEND, customers=_CUSTOMER_DATES)
-def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=None) -> float:
+def cost_ratio(spend: pd.DataFrame, customers: pd.DataFrame, years=None, would_stay: float = 0.0) -> float:
     """How many times keeping a customer does winning a new one cost, over all years of ``spend``?
 
     Total acquisition spend per customer won, divided by total retention spend per customer kept,
     pooled over ``years`` (default every year of ``spend``), from :func:`cost_per_customer`.
+
+    With ``would_stay`` (a share, 0-1) the retention spend is divided only by the customers it
+    *saved*: those kept beyond ``would_stay`` times the customers on 1 January, who would have stayed
+    with no retention spend at all. That is what would make the "5 times" claim fail: the more
+    customers stay anyway, the dearer each customer saved.
 
     Examples
     --------
     >>> from crmlessons import datasets
     >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers()), 2)
     4.72
+    >>> round(cost_ratio(datasets.load_spend(), datasets.load_customers(), would_stay=0.8), 2)
+    0.77
     """
+    require_number(would_stay, "would_stay", low=0, high=1)
     t = cost_per_customer(spend, customers, years)
-    won, kept, keeping = t["won"].sum(), t["kept"].sum(), t["retention_cny"].sum()
-    if won == 0 or kept == 0 or keeping == 0:
-        raise ValueError("cost_ratio needs at least one customer won, one kept and some retention spend "
-                         f"in the years of spend; got {won} won, {kept} kept, {keeping:,.0f} CNY retention spend")
+    won, keeping = t["won"].sum(), t["retention_cny"].sum()
+    kept = t["kept"].sum()
+    if would_stay:
+        kept = kept - would_stay * breadth(customers, t["year"])["active_start"].sum()
+    if won == 0 or kept <= 0 or keeping == 0:
+        beyond = f" beyond the share would_stay={would_stay:g} who would stay anyway" if would_stay else ""
+        raise ValueError(f"cost_ratio needs at least one customer won, one kept and some retention spend in the years "
+                         f"of spend; got {won} won, {kept:g} kept{beyond}, {keeping:,.0f} CNY retention spend")
     return float((t["acquisition_cny"].sum() / won) / (keeping / kept))
 
 
+@tables(customers=["customer_id", *_CUSTOMER_DATES], orders=["customer_id", "order_date"])
+def stage_outcomes(customers: pd.DataFrame, orders: pd.DataFrame,
+                   as_of=AS_OF - pd.DateOffset(years=1), days: int = 365) -> pd.DataFrame:
+    """Test the lifecycle rule on history: place customers in stages on ``as_of``, then see who was lost.
+
+    Applies :func:`lifecycle` with the data known on ``as_of`` (orders up to that day) and counts, per
+    stage, the customers lost within the next ``days`` days. A warning rule is worth following where
+    the share lost is high: that is where a call is most likely to reach a customer about to leave.
+
+    Parameters
+    ----------
+    customers, orders : DataFrame
+        As for :func:`lifecycle`.
+    as_of : date, default a year before the data date (2024-12-31)
+        The day the stages are set; ``as_of + days`` must not be after the data date.
+    days : int, default 365
+
+    Returns
+    -------
+    DataFrame
+        One row per stage still a customer (lost left out): ``stage``, ``customers``, ``lost``
+        (within ``days``), ``share_lost``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"customer_id": ["A", "B"],
+    ...                   "acquired_date": pd.to_datetime(["2024-06-01", "2020-01-01"]),
+    ...                   "lost_date": pd.to_datetime(["2025-03-01", None]), "won_back_date": pd.to_datetime([None, None])})
+    >>> o = pd.DataFrame({"customer_id": ["A", "B"], "order_date": pd.to_datetime(["2024-07-01", "2024-05-01"])})
+    >>> stage_outcomes(c, o)[["stage", "customers", "lost"]].to_dict("records")[:3]
+    [{'stage': 'exploration', 'customers': 1, 'lost': 1}, {'stage': 'formation', 'customers': 0, 'lost': 0}, \
+{'stage': 'stability', 'customers': 1, 'lost': 0}]
+    """
+    day = require_date(as_of, "as_of")
+    require_number(days, "days", low=1, integer=True)
+    until = day + pd.Timedelta(days=int(days))
+    if until > AS_OF:
+        raise ValueError(f"as_of plus days must be on or before the data date {AS_OF.date()}; got "
+                         f"{pd.Timestamp(day).date()} + {days} days")
+    stages = lifecycle(customers, orders.loc[orders["order_date"] <= day], as_of=day)
+    when = stages["customer_id"].map(customers.drop_duplicates("customer_id").set_index("customer_id")["lost_date"])
+    lost = ((when > day) & (when <= until)).to_numpy()
+    table = pd.DataFrame({"stage": stages["stage"].astype(str), "lost": lost})
+    live = [stage for stage in STAGES if stage != "lost"]
+    grouped = table[table["stage"] != "lost"].groupby("stage")["lost"]
+    counts = grouped.size().reindex(live, fill_value=0)
+    losses = grouped.sum().reindex(live, fill_value=0)
+    return pd.DataFrame({"stage": live, "customers": counts.to_numpy(np.int64), "lost": losses.to_numpy(np.int64),
+                         "share_lost": (losses / counts.where(counts > 0)).to_numpy(float)})
+
+
 # ---------------------------------------------------------------------------------------------
-# Knowing one customer: the three levels (seed 000)
+# Knowing one customer: the three levels (Relationship-marketing essay)
 
 @tables(customers=["customer_id", "won_back_date", "preferred_channel", "communication_style"],
         survey=["customer_id"])
@@ -595,7 +659,7 @@ def _date_text(value) -> str:
         losses=["customer_id", "lost_date", "reason"])
 def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataFrame, survey: pd.DataFrame,
                      losses: pd.DataFrame) -> pd.DataFrame:
-    """Gather one customer's records on the three levels of knowing a customer (seed 000).
+    """Gather one customer's records on the three levels of knowing a customer (Relationship-marketing essay).
 
     1. **objective data** (客观资料): who the customer is and what it bought;
     2. **subjective traits** (主观特点): how it likes to be contacted, how it talks, what it prefers;
@@ -685,10 +749,11 @@ def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataF
 
 
 # ---------------------------------------------------------------------------------------------
-# CRM versus traditional marketing (seed 004, Table 1-2)
+# CRM versus traditional marketing (Key-account CRM course, Table 1-2)
 
 def crm_vs_traditional() -> pd.DataFrame:
-    """Seed 004's Table 1-2 in the current language: four ways CRM differs from traditional marketing.
+    """The Key-account CRM course's Table 1-2 in the current language: four ways CRM differs from traditional
+    marketing.
 
     Examples
     --------
@@ -716,5 +781,5 @@ def label(code: str) -> str:
 
 
 __all__ = ["AS_OF", "STAGES", "ORDER_KINDS", "LEVELS", "lifecycle", "lifecycle_counts", "tenure_summary",
-           "classify_orders", "depth_by_year", "breadth", "cost_per_customer", "cost_ratio",
+           "classify_orders", "depth_by_year", "breadth", "cost_per_customer", "cost_ratio", "stage_outcomes",
            "example_customer", "customer_profile", "crm_vs_traditional", "label"]

@@ -1,13 +1,20 @@
 """What keeping a customer is worth: retention rate, the cost of a lost customer, and what-if figures.
 
 A lost customer costs the firm twice: the margin the customer would still have brought over the
-rest of the relationship, and the cost of winning a new customer to take their place. The sources
-put a figure on the second part: winning a new customer costs five times as much as keeping one
-(seed 000; seed 002); and they say two thirds of customers leave because the supplier cared too
-little for them (seed 000). This module measures both on the case company's data
-(:func:`cost_ratio`, :func:`claims`), prices a lost customer (:func:`facts`,
-:func:`lost_customer_cost`) and answers "what if we cut these losses by this much?"
-(:func:`reason_values` once, then :func:`what_if`: plain arithmetic, fast enough for a slider).
+rest of the relationship, and the cost of winning a new customer to take their place. The literature
+puts a figure on the second part: winning a new customer costs five times as much as keeping one (the
+Relationship-marketing essay; the Customer-service courseware); and the essay says two thirds of
+customers leave because the supplier cared too little for them. This module measures both on a firm's
+data (:func:`cost_ratio`, :func:`claims`; Hengtai's data were built to agree with them, see
+``datasets.planted_effects()``), prices a lost customer (:func:`facts`, :func:`lost_customer_cost`)
+and answers "what if we cut these losses by this much?" (:func:`reason_values` once, then
+:func:`what_if`: plain arithmetic, fast enough for a slider).
+
+Future margin is discounted at :data:`DISCOUNT_RATE` (10% a year) unless told otherwise: money
+received later is worth less than money today, and the further a relationship runs into the future,
+the less sure it is (the retention rate measured over 2019-2025 need not hold for twenty years).
+Undiscounted, Hengtai's retention rate of about 0.955 would promise 22 years of margin from every
+customer kept.
 
 Examples
 --------
@@ -29,6 +36,9 @@ from crmlessons.datasets.rules import AS_OF, ORDERS_START, YEARS
 from crmlessons.loss import CONTROLLABLE, REASON_CATEGORY, RELATIONSHIP_REASONS
 from crmlessons.relationship import breadth, cost_per_customer, cost_ratio
 
+#: The course's yearly discount rate for future margin (a parameter, not a figure of the data): money
+#: later is worth less than money now, and a relationship's future is uncertain.
+DISCOUNT_RATE = 0.10
 
 
 @tables(customers=["acquired_date", "lost_date", "won_back_date"])
@@ -90,7 +100,7 @@ def customer_years(customers: pd.DataFrame, start=ORDERS_START, end=AS_OF) -> fl
 
 @tables(orders=["order_date", "amount_cny", "margin_cny"], customers=["acquired_date", "lost_date", "won_back_date"], spend=())
 def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, years=YEARS,
-          discount_rate: float = 0.0) -> pd.Series:
+          discount_rate: float = DISCOUNT_RATE) -> pd.Series:
     """The figures that price a lost customer, measured on the data (2019-2025 by default).
 
     Parameters
@@ -100,14 +110,15 @@ def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, ye
     years : sequence of int
         Calendar years to measure over.
     discount_rate : float
-        Yearly discount rate for future margin (default 0: no discounting).
+        Yearly discount rate for future margin (default :data:`DISCOUNT_RATE`, 10%; 0: none).
 
     Returns
     -------
     pandas.Series
         ``revenue_per_year`` and ``margin_per_year`` (per customer-year of relationship),
-        ``retention_rate``, ``expected_years`` (remaining relationship of a customer kept today:
-        1 / (1 - retention x 1/(1+discount))), ``acquisition_cost``, ``retention_cost``,
+        ``retention_rate``, ``expected_years`` (remaining relationship of a customer kept today,
+        discounted: 1 / (1 - retention / (1 + discount_rate)), :func:`expected_years`),
+        ``acquisition_cost``, ``retention_cost``,
         ``lost_margin`` (margin_per_year x expected_years), ``lost_customer_cost`` (lost margin +
         acquisition cost of a replacement).
 
@@ -118,6 +129,9 @@ def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, ye
     >>> f = facts(case.orders, case.customers, case.spend)
     >>> bool(f["lost_customer_cost"] == f["lost_margin"] + f["acquisition_cost"])
     True
+    >>> undiscounted = facts(case.orders, case.customers, case.spend, discount_rate=0)
+    >>> round(float(f["expected_years"]), 1), round(float(undiscounted["expected_years"]), 1)
+    (7.6, 22.4)
     """
     require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
     years = require_years(years)
@@ -145,17 +159,18 @@ def facts(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame, ye
     })
 
 
-def expected_years(retention: float, discount_rate: float = 0.0) -> float:
-    """Expected remaining years of a relationship when each year a share ``retention`` stays.
+def expected_years(retention: float, discount_rate: float = DISCOUNT_RATE) -> float:
+    """Expected remaining years of a relationship when each year a share ``retention`` stays, discounted.
 
-    1 + r + r^2 + ... = 1 / (1 - r) with r = retention / (1 + discount_rate).
+    1 + r + r^2 + ... = 1 / (1 - r) with r = retention / (1 + discount_rate): this year's margin counts
+    in full, next year's is worth ``retention / (1 + discount_rate)`` of it, and so on.
 
     Examples
     --------
-    >>> expected_years(0.9)
-    10.000000000000002
-    >>> round(expected_years(0.9, discount_rate=0.1), 2)
+    >>> round(expected_years(0.9), 2)
     5.5
+    >>> round(expected_years(0.9, discount_rate=0), 2)
+    10.0
     """
     require_number(retention, "retention", low=0.0, high=0.999)
     require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
@@ -163,13 +178,17 @@ def expected_years(retention: float, discount_rate: float = 0.0) -> float:
 
 
 def lost_customer_cost(margin_per_year: float, retention: float, acquisition_cost: float,
-                       discount_rate: float = 0.0) -> float:
+                       discount_rate: float = DISCOUNT_RATE) -> float:
     """What one lost customer costs: margin over the expected remaining relationship + replacing them.
+
+    The margin is discounted at ``discount_rate`` (default :data:`DISCOUNT_RATE`; see :func:`expected_years`).
 
     Examples
     --------
-    >>> lost_customer_cost(10_000, 0.9, 30_000)
-    130000.00000000001
+    >>> round(lost_customer_cost(10_000, 0.9, 30_000))
+    85000
+    >>> round(lost_customer_cost(10_000, 0.9, 30_000, discount_rate=0))
+    130000
     """
     require_number(margin_per_year, "margin_per_year", low=0.0)
     require_number(acquisition_cost, "acquisition_cost", low=0.0)
@@ -234,7 +253,7 @@ VALUE_COLUMNS = ("reason", "category", "lost_per_year", "revenue_per_year", "mar
 
 
 @tables(values=VALUE_COLUMNS)
-def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate: float = 0.0) -> pd.Series:
+def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate: float = DISCOUNT_RATE) -> pd.Series:
     """What cutting losses of some reasons is worth (pure arithmetic on :func:`reason_values`).
 
     Parameters
@@ -244,7 +263,7 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
     reductions : dict
         Reason code -> share of its losses avoided (0 to 1), e.g. ``{"lack_of_care": 0.3}``.
     discount_rate : float
-        Yearly discount rate of future revenue and margin (default 0).
+        Yearly discount rate of future revenue and margin (default :data:`DISCOUNT_RATE`; 0: none).
 
     Returns
     -------
@@ -259,8 +278,10 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
     >>> values = pd.DataFrame({"reason": ["price"], "category": ["company_side"], "lost_per_year": [10.0],
     ...                        "revenue_per_year": [50.0], "margin_per_year": [10.0], "retention_rate": [0.9],
     ...                        "replacement_cost": [50.0]})
-    >>> what_if(values, {"price": 0.2}).round(6).to_dict()
+    >>> what_if(values, {"price": 0.2}, discount_rate=0).round(6).to_dict()
     {'customers_kept': 2.0, 'revenue_saved': 1000.0, 'margin_saved': 200.0, 'replacement_saved': 100.0, 'break_even_budget': 300.0}
+    >>> round(float(what_if(values, {"price": 0.2})["margin_saved"]), 6)
+    110.0
     """
     if not isinstance(reductions, Mapping):
         raise TypeError(f"reductions must be a dict of reason code -> share (0 to 1); got {type(reductions).__name__}")
@@ -272,7 +293,7 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
     require_number(discount_rate, "discount_rate", low=0.0, high=1.0)
     share = np.array([float(reductions.get(r, 0.0)) for r in reasons])
     kept = values["lost_per_year"].to_numpy(dtype=float) * share
-    years = 1.0 / (1.0 - values["retention_rate"].to_numpy(dtype=float) / (1.0 + discount_rate))
+    years = np.array([expected_years(r, discount_rate) for r in values["retention_rate"].to_numpy(dtype=float)])
     margin = float(kept @ (values["margin_per_year"].to_numpy(dtype=float) * years))
     replacement = float(kept @ values["replacement_cost"].to_numpy(dtype=float))
     return pd.Series({"customers_kept": float(kept.sum()),
@@ -282,7 +303,7 @@ def what_if(values: pd.DataFrame, reductions: Mapping[str, float], discount_rate
 
 
 @tables(values=VALUE_COLUMNS)
-def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = 0.0) -> pd.Series:
+def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = DISCOUNT_RATE) -> pd.Series:
     """What cutting every company-side loss by ``share`` is worth (see :func:`what_if`).
 
     Examples
@@ -298,17 +319,35 @@ def cut_company_side(values: pd.DataFrame, share: float, discount_rate: float = 
     return what_if(values, {r: share for r in reasons}, discount_rate)
 
 
+#: The sources of the claims :func:`claims` tests, by the names the course's sources page gives them.
+ESSAY, COURSEWARE = "Relationship-marketing essay", "Customer-service courseware"
+
+#: Each claim :func:`claims` tests: (claim, source, claimed value, the planted effect that built it into
+#: Hengtai's data, or "" where none is listed by name).
+CLAIMS = (
+    ("acquisition_vs_retention_cost", f"{ESSAY}; {COURSEWARE}", 5.0, "acquisition_retention_cost_ratio"),
+    ("lack_of_care_all_lost_customers", ESSAY, 2 / 3, ""),
+    ("care_communication_complaints_all_lost_customers", ESSAY, 2 / 3, ""),
+    ("care_communication_complaints_company_side_lost_customers", ESSAY, 2 / 3, "company_care_share_customers"),
+)
+
+
 @tables(losses=["loss_type", "reason"], spend=(), customers=())
 def claims(losses: pd.DataFrame, spend: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
-    """The literature's claims next to what the case data says.
+    """The literature's claims next to what a firm's data say, and what was built into Hengtai's data.
+
+    Hengtai is synthetic: its datasheet (``datasets.planted_effects()``) lists effects planted to agree
+    with the claims. On Hengtai's data this table shows how to test a claim, not whether it is true.
 
     Returns
     -------
     pandas.DataFrame
-        ``claim, source, claimed, measured``: the acquisition / retention cost ratio (claimed 5),
-        and three readings of "two thirds leave for lack of care" (claimed 0.667): lack of care
+        ``claim, source, claimed, measured, planted``: the acquisition / retention cost ratio (claimed
+        5), and three readings of "two thirds leave for too little care" (claimed 0.667): lack of care
         alone among all lost customers; care, communication and complaint handling among all lost
-        customers; the same three among company-side lost customers.
+        customers; the same three among company-side lost customers. ``planted`` is the value the
+        datasheet lists for the effect behind a claim (NaN where it lists none by name: those readings
+        follow from the planted shares of the reasons).
 
     Examples
     --------
@@ -317,17 +356,19 @@ def claims(losses: pd.DataFrame, spend: pd.DataFrame, customers: pd.DataFrame) -
     >>> table = claims(case.losses, case.spend, case.customers)
     >>> table["claimed"].round(3).tolist()
     [5.0, 0.667, 0.667, 0.667]
+    >>> table["planted"].tolist()
+    [4.7, nan, nan, 0.8]
     """
+    from crmlessons.datasets import planted_effects
+
     lost = losses[losses["loss_type"].astype(str) == "customer"]["reason"].astype(object).dropna()
     if lost.empty:
         raise ValueError("losses has no lost customer with a known reason")
     company = lost[lost.map(REASON_CATEGORY) == CONTROLLABLE]
-    rows = [
-        ("acquisition_vs_retention_cost", "seed 000; seed 002", 5.0, cost_ratio(spend, customers)),
-        ("lack_of_care_all_lost_customers", "seed 000", 2 / 3, float((lost == "lack_of_care").mean())),
-        ("care_communication_complaints_all_lost_customers", "seed 000; seed 004", 2 / 3,
-         float(lost.isin(RELATIONSHIP_REASONS).mean())),
-        ("care_communication_complaints_company_side_lost_customers", "seed 000; seed 004", 2 / 3,
-         float(company.isin(RELATIONSHIP_REASONS).mean()) if len(company) else np.nan),
-    ]
-    return pd.DataFrame(rows, columns=["claim", "source", "claimed", "measured"])
+    measured = [cost_ratio(spend, customers), float((lost == "lack_of_care").mean()),
+                float(lost.isin(RELATIONSHIP_REASONS).mean()),
+                float(company.isin(RELATIONSHIP_REASONS).mean()) if len(company) else np.nan]
+    planted = planted_effects().set_index("name")["value"]
+    rows = [(claim, source, claimed, value, float(planted[effect]) if effect else np.nan)
+            for (claim, source, claimed, effect), value in zip(CLAIMS, measured)]
+    return pd.DataFrame(rows, columns=["claim", "source", "claimed", "measured", "planted"])

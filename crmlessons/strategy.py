@@ -1,8 +1,9 @@
 """Win new customers or keep the ones you have? A small model of where a marketing budget goes.
 
-The course's sources claim that winning a new customer costs about 5 times as much as keeping an
-existing one (seeds 000 and 002), and seed 004 (figure 1-3) puts existing customers before new
-ones. This module lets a student test what follows from such a claim, year by year.
+The literature often claims that winning a new customer costs about 5 times as much as keeping an
+existing one (the course's sources repeat it: the Relationship-marketing essay and the
+Customer-service courseware). This module lets a student test what follows from such a claim, year
+by year, on a generic firm (:data:`DEFAULTS`) or on a firm's own figures (:func:`firm_settings`).
 
 The model (one step per year, all plans computed at once with numpy):
 
@@ -12,16 +13,18 @@ The model (one step per year, all plans computed at once with numpy):
   large enough that the price of a new customer does not rise).
 * **Retention**: without any retention spend, a share ``base_retention`` of the customers stays each
   year. Spending can save some of the others, but not all: at most a share ``max_retention`` can be
-  kept (some customers close down, move or die whatever the firm does: seed 004's customer-side
-  losses). The customers that can be saved are ``pool = (max_retention - base_retention) x customers``;
-  retention spend ``R`` saves ``pool x (1 - exp(-R / (cost_keep x pool)))`` of them. The first
-  customers saved cost ``cost_keep`` each; every further one costs more (**diminishing returns**), and
-  the total never exceeds the pool (the **cap**).
+  kept (some customers are lost whatever the firm does: the Key-account CRM course's customer-side
+  losses, such as a contact who dies or can no longer be reached). The customers that can be saved are
+  ``pool = (max_retention - base_retention) x customers``; retention spend ``R`` saves
+  ``pool x (1 - exp(-R / (cost_keep x pool)))`` of them. The first customers saved cost ``cost_keep``
+  each; every further one costs more (**diminishing returns**), and the total never exceeds the pool
+  (the **cap**).
 * New customers behave like existing ones from the next year on.
 * Each customer of the year brings ``margin`` yuan of gross margin; profit = margin x customers - budget.
 
 What it leaves out: customers differ in value (lesson 06), retention and acquisition take time to
-work, a firm can change its split from year to year, and money not spent is not counted.
+work, the market may not supply new customers at a constant price, a firm can change its split from
+year to year, and money not spent is not counted.
 
 Examples
 --------
@@ -39,7 +42,9 @@ import pandas as pd
 
 from crmlessons.checks import require_number, tables
 
-#: The default firm: roughly the case company's size and costs, with the sources' 5 : 1 cost ratio.
+#: A generic firm (not the case company: :func:`firm_settings` reads a firm's own figures), with the
+#: literature's 5 : 1 cost ratio. Its ``base_retention`` is also the course's assumption for a firm whose
+#: data cannot show it (see :func:`firm_settings`).
 DEFAULTS = dict(share_acquisition=0.5, cost_new=10_000.0, cost_keep=2_000.0, base_retention=0.80,
                 margin=8_000.0, years=5, budget=1_000_000.0, start_customers=1_000.0, max_retention=0.95)
 
@@ -229,4 +234,63 @@ def break_even_ratio(cost_keep: float = DEFAULTS["cost_keep"], base_retention: f
     return float(cost_new / cost_keep)
 
 
-__all__ = ["DEFAULTS", "PLANS", "simulate", "summary", "best_share", "break_even_ratio"]
+_SPEND = ["year", "spend_type", "amount_cny"]
+_CUSTOMER_DATES = ["acquired_date", "lost_date", "won_back_date"]
+
+
+@tables(orders=["order_date", "margin_cny"], customers=_CUSTOMER_DATES, spend=_SPEND)
+def firm_settings(orders: pd.DataFrame, customers: pd.DataFrame, spend: pd.DataFrame) -> dict:
+    """The simulator's settings read from a firm's own tables, over the years of ``spend``.
+
+    What the tables show:
+
+    * ``margin``: gross margin per customer-year, the orders' ``margin_cny`` of those years divided by
+      the customer-years (each year's customers on 1 January and on 31 December, averaged);
+    * ``start_customers``: the customers at the end of the last year;
+    * ``budget``: the yearly sales and marketing spend, on average; ``share_acquisition``: the share of
+      it spent on winning customers (the firm's own split);
+    * ``cost_new``: acquisition spend per customer won (:func:`crmlessons.relationship.cost_per_customer`);
+    * ``cost_keep``: retention spend per customer kept. In the model it is the cost of the *first*
+      customer saved: the cheapest a kept customer can be, since the average also counts customers
+      who would have stayed anyway;
+    * ``max_retention``: the share of customers kept (kept / customers on 1 January, all years
+      together). The course takes what the firm achieved with its spend as the most spend can keep.
+
+    What they cannot show: how many customers would stay with no retention spend (the firm always
+    spent). ``base_retention`` is the course's assumption, :data:`DEFAULTS`' 0.80 (or the firm's
+    retention if that is lower). ``years`` is :data:`DEFAULTS`' 5.
+
+    Returns
+    -------
+    dict
+        The keyword arguments of :func:`simulate` (the keys of :data:`DEFAULTS`), as floats (``years`` int).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> hengtai = firm_settings(datasets.load_orders(), datasets.load_customers(), datasets.load_spend())
+    >>> round(hengtai["margin"], -3), round(hengtai["max_retention"], 3), hengtai["start_customers"]
+    (73000.0, 0.955, 1069.0)
+    >>> summary(simulate(**hengtai))["customers"].round().astype(int).to_dict()
+    {'chosen': 1189, 'all_acquisition': 1300, 'all_retention': 851}
+    """
+    from crmlessons.relationship import breadth, cost_per_customer
+
+    costs = cost_per_customer(spend, customers)
+    counts = breadth(customers, costs["year"].tolist())
+    won, kept, start = (float(counts[column].sum()) for column in ("won", "kept", "active_start"))
+    acquisition, retention = float(costs["acquisition_cny"].sum()), float(costs["retention_cny"].sum())
+    if min(won, kept, start, retention) <= 0:
+        raise ValueError(f"customers and spend must show customers won and kept and some retention spend in the "
+                         f"years of spend; got {won:.0f} won, {kept:.0f} kept, {retention:,.0f} CNY retention spend")
+    customer_years = float(((counts["active_start"] + counts["active_end"]) / 2).sum())
+    margin = float(orders.loc[orders["order_date"].dt.year.isin(costs["year"]), "margin_cny"].sum())
+    kept_share = kept / start
+    return dict(share_acquisition=acquisition / (acquisition + retention), cost_new=acquisition / won,
+                cost_keep=retention / kept, base_retention=min(DEFAULTS["base_retention"], kept_share),
+                margin=margin / customer_years, years=int(DEFAULTS["years"]),
+                budget=(acquisition + retention) / len(costs),
+                start_customers=float(counts["active_end"].iloc[-1]), max_retention=kept_share)
+
+
+__all__ = ["DEFAULTS", "PLANS", "simulate", "summary", "best_share", "break_even_ratio", "firm_settings"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -202,6 +203,64 @@ def test_coaching_list_is_sorted_and_weighs_what_matters(team):
     assert all(equal.loc[p, "score"] == scores.loc[p].min() for p in equal.index)
 
 
+def test_coaching_gains_are_room_to_grow_times_weight_and_drive_the_list(team):
+    gains = ask.coaching_gains(team)
+    scores, weights = ask.score(team), ask.importance(team)
+    person = "SP008"
+    for d in ask.DIMENSIONS:  # worked by hand: (100 - score) x correlation with win rate
+        assert gains.loc[person, d] == pytest.approx((100 - scores.loc[person, d]) * weights[d])
+    plan = ask.coaching_priorities(team)
+    assert (plan["coach_on"] == gains.loc[plan.index].idxmax(axis=1)).all()
+    assert plan["priority"].tolist() == pytest.approx(gains.loc[plan.index].max(axis=1).tolist())
+    # equal weights: the gain is the room to grow itself
+    equal = ask.coaching_gains(team, weights={"A": 1, "S": 1, "K": 1})
+    assert equal.loc[person].tolist() == pytest.approx((100 - scores.loc[person]).tolist())
+
+
+def test_comparison_within_skill_halves_counts_everyone_once(team):
+    table = ask.ask_vs_tell_within(team)
+    assert table["people"].sum() == len(team)
+    scores = ask.score(team)["S"]
+    upper = scores >= scores.median()
+    assert table.xs("upper")["people"].sum() == upper.sum()
+    # the mean win rate of the skilled askers, counted by hand
+    askers = team["ask_tell_ratio"].gt(1).to_numpy() & upper.to_numpy()
+    assert table.loc[("upper", True), "win_rate"] == pytest.approx(team.loc[askers, "win_rate"].mean())
+    assert table.xs("upper")["S"].min() >= scores.median() > table.xs("lower")["S"].max()
+    with pytest.raises(ValueError, match="dimension must be one of"):
+        ask.ask_vs_tell_within(team, dimension="X")
+
+
+def test_gap_that_is_all_skill_vanishes_within_the_halves(team):
+    """The test fails the claim when asking only rides on Skill: here win rate follows Skill alone."""
+    built = team.copy()
+    skill = ask.score(built)["S"].to_numpy()
+    built["win_rate"] = (skill >= pd.Series(skill).median()).astype(float) * 0.1
+    table = ask.ask_vs_tell_within(built)["win_rate"]
+    assert table.loc[("upper", True)] == table.loc[("upper", False)]
+    assert table.loc[("lower", True)] == table.loc[("lower", False)]
+
+
+def test_weighted_score_follows_the_teams_weights(team):
+    weights = ask.importance(team, outcome="revenue_cny")
+    profile = {"A": 20, "S": 90, "K": 40}
+    by_hand = sum(weights[d] * profile[d] for d in ask.DIMENSIONS) / weights.sum()
+    assert ask.weighted_score(profile, team, outcome="revenue_cny") == pytest.approx(by_hand)
+    table = pd.DataFrame([profile, {"A": 50, "S": 50, "K": 50}], index=["x", "y"])
+    assert ask.weighted_score(table, team).loc["y"] == pytest.approx(50.0)
+    assert ask.weighted_score(dict.fromkeys(ask.DIMENSIONS, 100), team) == pytest.approx(100.0)
+
+
+def test_weighted_score_refuses_a_team_where_nothing_goes_with_results(team):
+    flat_results = team.copy()
+    flat_results["win_rate"] = -ask.score(team).sum(axis=1).to_numpy() / 1000 + 1  # every dimension negative
+    assert (ask.importance(flat_results) == 0).all()  # the construction: every correlation is negative
+    with pytest.raises(ValueError, match="no ASK dimension goes with win_rate"):
+        ask.weighted_score({"A": 50, "S": 50, "K": 50}, flat_results)
+    with pytest.raises(ValueError, match=r"scores row 'b'\['S'\] must be between 0 and 100"):
+        ask.weighted_score(pd.DataFrame({"A": [1, 2], "S": [3, 400], "K": [5, 6]}, index=["a", "b"]), team)
+
+
 def test_ask_tell_ratio_of_a_conversation():
     assert ask.ask_tell_ratio(["ask", "ask", "tell"]) == 2.0
     assert ask.ask_tell_ratio(["tell"]) == 0.0
@@ -293,4 +352,4 @@ def test_role_play_counts_questions_and_statements():
     assert "0.0 (0 questions, 3 statements)" in text and "2.5 (5 questions, 2 statements)" in text
     assert all(kind in ("ask", "tell", "reply") for version in ("telling", "asking") for _, kind, *_ in ROLE_PLAY[version])
     i18n.set_language("zh")
-    assert "周厂长" in role_play()._repr_html_()
+    assert "周工" in role_play()._repr_html_() and "设备工程师" in role_play()._repr_html_()

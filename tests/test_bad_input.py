@@ -133,6 +133,8 @@ FUNCTION_EXAMPLES = {
     "crmlessons.plots.relationship.depth": {"table": lambda: _depth_table()},
     "crmlessons.plots.relationship.breadth": {"table": lambda: _breadth_table()},
     "crmlessons.plots.relationship.lifecycle": {"counts": lambda: _lifecycle_counts()},
+    "crmlessons.man.beyond_man": {"by": lambda: "contact_role"},
+    "crmlessons.man.if_stopped": {"stop": lambda: case().leads["need_strength"] <= 2},
 }
 
 

@@ -41,6 +41,23 @@ def tiny_history():
     return frame
 
 
+def team_tables(funnels: dict[str, list[int]]):
+    """(history, leads) for salespeople whose cohort leads reach each stage in the numbers given."""
+    history, leads = [], []
+    day = pd.Timestamp("2023-01-02")
+    for person, reached in funnels.items():
+        stops = [reached[k] - (reached[k + 1] if k + 1 < len(reached) else 0) for k in range(len(reached))]
+        for furthest in (stage for stage, n in enumerate(stops) for _ in range(n)):
+            lead = f"L{len(leads):05d}"
+            leads.append({"lead_id": lead, "salesperson_id": person, "created_date": day})
+            history += [{"lead_id": lead, "stage_order": s, "entered_date": day + pd.Timedelta(days=9 * s)}
+                        for s in range(furthest + 1)]
+    return pd.DataFrame(history), pd.DataFrame(leads)
+
+
+NORMAL = [100, 80, 50, 20, 10, 5]   # leads reaching each stage: prospect ... won
+
+
 # ---------------------------------------------------------------------------------------------
 # Stage counts and conversion
 
@@ -131,6 +148,21 @@ def test_compare_to_team_and_work_on_first(history, leads):
     assert everything.loc["SP001", "work_on"] == table["extra_deals"].idxmax()
     with pytest.raises(ValueError, match="min_leads must be at least 1"):
         funnel.work_on_first(history, leads, min_leads=0)
+
+
+def test_work_on_first_on_a_team_built_by_hand():
+    # X sends 8 of 50 talks on to a proposal, the team 48 of 150 (0.32), and 8 of the team's 48 proposals
+    # win: matching the team adds 50 x (0.32 - 0.16) x 8 / 48 = 1.33 deals. Y closes 1 of 8 negotiations
+    # (the team 8 of 22): a wide gap, but on 8 leads, below min_leads=10, so that step is not judged.
+    history, leads = team_tables({"N": NORMAL, "X": [100, 80, 50, 8, 4, 2], "Y": [100, 80, 50, 20, 8, 1]})
+    first = funnel.work_on_first(history, leads)
+    assert first.loc["X", "work_on"] == "proposal" and first.loc["X", "extra_deals"] == pytest.approx(50 * 0.16 * 8 / 48)
+    assert first.loc["X", "gap"] == pytest.approx(48 / 150 - 8 / 50)
+    assert first.loc["Y", "work_on"] == "negotiation"       # 8 of 20 proposals, the team 22 of 48
+    assert funnel.work_on_first(history, leads, min_leads=5).loc["Y", "work_on"] == "won"
+    assert first.loc["N", "work_on"] == "none"               # N beats the team wherever it differs
+    table = funnel.compare_to_team(history, leads, "X")
+    assert table["own_leads"].tolist() == [100, 80, 50, 8, 4]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,6 +38,28 @@ def test_taxonomy_matches_the_data_dictionary_and_the_analyst_codes(case):
     assert set(loss.SYNONYMS) == set(loss.REASON_CATEGORY)
 
 
+def test_table_1_1_is_the_sources_table_and_the_course_s_additions_are_apart():
+    table = loss.table_1_1()
+    assert table["category"].tolist() == ["customer_side"] * 2 + ["company_side"] * 3 + ["third_party"] * 2
+    assert table[["cause_en", "cause_zh"]].map(str.strip).ne("").all().all()
+    text = " ".join(table["cause_en"]).lower()
+    # what the source names ...
+    for words in ("criteria", "death", "lost contact", "complaints", "communication", "core problem of crm",
+                  "competitors", "friends and relatives"):
+        assert words in text, words
+    # ... and what it does not: the course adds these, labelled as its own
+    assert "care" not in text and "leaves" not in text and "who can act" not in text
+    added = loss.course_additions().set_index("addition_en")
+    assert "Relationship-marketing essay" in added.loc["Too little care", "basis_en"]
+    assert added.loc["Too little care", "reason"] == "lack_of_care"
+    assert added.loc["The contact leaves the company", "basis_en"].startswith("The course's")
+    assert added.loc["Who can act", "basis_en"].startswith("The course's")
+    assert set(added["reason"]) - {""} <= set(loss.REASON_CATEGORY)
+    assert (added["addition_zh"].str.len() > 0).all() and (added["basis_zh"].str.len() > 0).all()
+    labels = datasets.value_labels("loss_category")
+    assert (table["category_zh"] == table["category"].map(lambda c: labels[c]["zh"])).all()
+
+
 # --- mapping -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -240,6 +240,91 @@ def test_influencer_leads_win_less_than_decision_maker_leads(leads):
     assert rates["decision_maker"] > rates["influencer"] > 0
 
 
+# --- what a lead is worth, what stopping leads would cost, what a column adds to MAN ----------------
+
+def tiny_leads(rows) -> pd.DataFrame:
+    """Leads from (created, outcome, stage reached, deal value, purchasing power, decision power, need)."""
+    frame = pd.DataFrame(rows, columns=["created_date", "outcome", "stage_reached", "deal_value_cny",
+                                        "purchasing_power", "decision_power", "need_strength"])
+    frame["created_date"] = pd.to_datetime(frame["created_date"])
+    frame.insert(0, "lead_id", [f"L{i:05d}" for i in range(1, len(frame) + 1)])
+    return frame
+
+
+# Decided: an M+A+N lead won (40 hours, 100,000 CNY), one lost at prospect (1 hour), an m+a+n lead lost after
+# contact (3 hours). Open: an M+A+N lead, an m+a+n lead and an M+a+N lead (no decided lead of its kind).
+TINY = tiny_leads([
+    ("2023-02-01", "won", "won", 100_000.0, "high", "decision_maker", 5),
+    ("2023-03-01", "lost", "prospect", 70_000.0, "medium", "decision_maker", 4),
+    ("2023-04-01", "lost", "contacted", 20_000.0, "low", "user", 1),
+    ("2025-06-01", "open", "proposal", 41_000.0, "high", "decision_maker", 5),
+    ("2025-07-01", "open", "contacted", 99_000.0, "low", "influencer", 2),
+    ("2025-08-01", "open", "prospect", 50_000.0, "high", "influencer", 5),
+])
+
+
+def test_lead_worth_values_each_open_lead_by_how_its_combination_ended():
+    worth = man.lead_worth(TINY)
+    assert list(worth.index) == ["L00004", "L00005", "L00006"]  # the open leads only
+    full = worth.loc["L00004"]
+    assert (full["man"], full["win_rate"], full["hours"]) == ("M+A+N", 0.5, 20.5)  # 1 of 2 won; (40 + 1) / 2 hours
+    assert full["expected_cny"] == 20_500 and full["per_hour"] == 1_000
+    assert worth.loc["L00005", "per_hour"] == 0  # m+a+n never won
+    assert pd.isna(worth.loc["L00006", "per_hour"])  # no decided M+a+N lead to judge it by
+
+
+def test_team_sales_per_hour_is_the_won_value_over_all_hours_of_the_cohort():
+    assert man.team_sales_per_hour(TINY) == pytest.approx(100_000 / 44)
+    assert man.team_sales_per_hour(TINY, hours={**man.STAGE_HOURS, "won": 96.0}) == pytest.approx(1_000)
+
+
+def test_if_stopped_counts_the_hours_and_sales_of_the_stopped_decided_leads():
+    result = man.if_stopped(TINY, TINY["purchasing_power"] == "high")  # one decided lead and two open ones
+    assert result["leads"] == 1 and result["hours_freed"] == 40 and result["wins_lost"] == 1
+    assert result["share_of_hours"] == pytest.approx(40 / 44) and result["share_of_sales"] == 1.0
+    assert result["sales_lost_cny"] == 100_000 and result["lost_per_hour"] == 2_500
+    nothing = man.if_stopped(TINY, TINY["need_strength"] > 5)
+    assert nothing["hours_freed"] == 0 and pd.isna(nothing["lost_per_hour"])
+
+
+@pytest.mark.parametrize("stop, error, pattern", [
+    ([True] * 6, TypeError, "stop must be a column of True/False aligned with leads.*got list"),
+    (pd.Series([1] * 6), TypeError, "stop must be a column of True/False.*got a Series of dtype int64"),
+    (pd.Series([True, False]), ValueError, "stop must have a True/False value for every lead.*got 2 values for 6"),
+])
+def test_if_stopped_names_a_bad_stop(stop, error, pattern):
+    with pytest.raises(error, match=pattern):
+        man.if_stopped(TINY, stop)
+
+
+@pytest.mark.parametrize("by", ["contact_role", "timeline", "region", "factors"])
+def test_beyond_man_expects_as_many_wins_in_all_as_there_were(leads, by):
+    table = man.beyond_man(leads, by)
+    assert table["expected_won"].sum() == pytest.approx(table["won"].sum())
+    assert table["leads"].sum() == len(man.cohort(leads))
+    assert (table["expected_win_rate"] == table["expected_won"] / table["leads"]).all()
+
+
+def test_beyond_man_by_the_combination_itself_expects_exactly_the_wins(leads):
+    table = man.beyond_man(leads, "man")
+    assert table["won"].to_numpy() == pytest.approx(table["expected_won"].to_numpy())
+
+
+def test_beyond_man_names_an_unknown_column(leads):
+    with pytest.raises(ValueError, match=r"leads is missing column\(s\) \['shoe_size'\]"):
+        man.beyond_man(leads, "shoe_size")
+
+
+@settings(max_examples=40, deadline=None)
+@given(stop=st.lists(st.booleans(), min_size=6, max_size=6))
+def test_what_stopping_frees_and_what_keeping_keeps_add_up_to_the_whole(stop):
+    stop = pd.Series(stop, index=TINY.index)
+    one, other = man.if_stopped(TINY, stop), man.if_stopped(TINY, ~stop)
+    assert one["hours_freed"] + other["hours_freed"] == 44
+    assert one["sales_lost_cny"] + other["sales_lost_cny"] == 100_000
+    assert one["leads"] + other["leads"] == 3
+
+
 # --- properties --------------------------------------------------------------------------------
 
 facts = st.fixed_dictionaries({

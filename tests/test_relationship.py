@@ -291,3 +291,55 @@ def test_the_decline_stage_and_the_early_warning_are_one_rule():
     declining = set(stages[stages == "decline"].index)
     young = set(stages[stages.isin(["exploration"])].index)
     assert declining and declining == warned - young
+
+
+# --- lesson 01's back-test of the lifecycle rule, and the cost of a customer saved -----------------
+
+def test_stage_outcomes_sets_the_stages_a_year_back_and_counts_the_losses_of_the_year_after():
+    c = customers_frame([
+        ("NEW", "2024-09-01", "2025-04-01", None),      # first year on 2024-12-31, lost in 2025
+        ("OLD", "2015-01-01", None, None),              # stable
+        ("GONE", "2015-01-01", "2024-05-01", None),     # lost before: left out
+        ("LATE", "2015-01-01", "2026-03-01", None),     # lost after the year: not counted
+        ("FUTURE", "2025-03-01", None, None),           # not yet a customer on 2024-12-31
+    ])
+    o = pd.DataFrame({"customer_id": ["NEW", "OLD", "OLD", "LATE", "LATE", "FUTURE"],
+                      "order_date": D(["2024-10-01", "2024-02-01", "2024-08-01", "2023-06-01", "2024-06-01",
+                                       "2025-05-01"])})
+    table = rel.stage_outcomes(c, o, as_of="2024-12-31").set_index("stage")
+    assert list(table.index) == ["exploration", "formation", "stability", "decline"]
+    assert table.loc["exploration"].tolist()[:2] == [1, 1] and table.loc["stability"].tolist()[:2] == [2, 0]
+    assert table.loc["exploration", "share_lost"] == 1.0 and np.isnan(table.loc["formation", "share_lost"])
+    shorter = rel.stage_outcomes(c, o, as_of="2024-12-31", days=60).set_index("stage")
+    assert shorter.loc["exploration", "lost"] == 0  # lost 91 days later
+
+
+def test_stage_outcomes_uses_only_the_orders_known_on_the_day():
+    """A customer whose orders fell before the day is in decline, whatever it bought afterwards."""
+    c = customers_frame([("A", "2015-01-01", None, None)])
+    dates = ["2023-02-01", "2023-04-01", "2023-06-01", "2023-08-01", "2024-03-01"] + [f"2025-{m:02d}-01" for m in range(1, 12)]
+    o = pd.DataFrame({"customer_id": ["A"] * len(dates), "order_date": D(dates)})
+    assert rel.stage_outcomes(c, o).set_index("stage").loc["decline", "customers"] == 1
+
+
+def test_stage_outcomes_refuses_a_year_after_the_data_date():
+    case = datasets.load_case()
+    with pytest.raises(ValueError, match="as_of plus days must be on or before the data date 2025-12-31"):
+        rel.stage_outcomes(case.customers, case.orders, as_of="2025-06-30")
+    with pytest.raises(ValueError, match="days must be at least 1"):
+        rel.stage_outcomes(case.customers, case.orders, days=0)
+
+
+def test_cost_ratio_counts_only_the_customers_saved_when_some_would_stay_anyway():
+    """By hand: 10 customers on 1 January, 9 kept, 2 won; 80 % would stay, so 9 - 8 = 1 customer saved."""
+    c = customers_frame([(f"K{i}", "2020-01-01", None, None) for i in range(9)]
+                        + [("L", "2020-01-01", "2024-05-01", None), ("N1", "2024-02-01", None, None),
+                           ("N2", "2024-03-01", None, None)])
+    spend = pd.DataFrame({"year": [2024, 2024], "spend_type": ["acquisition", "retention"],
+                          "amount_cny": [20_000.0, 9_000.0]})
+    assert rel.cost_ratio(spend, c) == pytest.approx((20_000 / 2) / (9_000 / 9))
+    assert rel.cost_ratio(spend, c, would_stay=0.8) == pytest.approx((20_000 / 2) / (9_000 / 1))
+    with pytest.raises(ValueError, match="kept beyond the share would_stay=0.95 who would stay anyway"):
+        rel.cost_ratio(spend, c, would_stay=0.95)
+    with pytest.raises(ValueError, match="would_stay must be between 0 and 1; got 1.5"):
+        rel.cost_ratio(spend, c, would_stay=1.5)

@@ -52,7 +52,7 @@ def test_cost_ratio_is_near_the_planted_value_not_hard_coded(case):
 
 
 def test_facts_add_up(case):
-    f = retention.facts(case.orders, case.customers, case.spend)
+    f = retention.facts(case.orders, case.customers, case.spend, discount_rate=0)
     assert f["expected_years"] == pytest.approx(1 / (1 - f["retention_rate"]))
     assert f["lost_margin"] == pytest.approx(f["margin_per_year"] * f["expected_years"])
     assert f["lost_customer_cost"] == pytest.approx(f["lost_margin"] + f["acquisition_cost"])
@@ -60,13 +60,39 @@ def test_facts_add_up(case):
     assert 0 < f["margin_per_year"] < f["revenue_per_year"]
     discounted = retention.facts(case.orders, case.customers, case.spend, discount_rate=0.1)
     assert discounted["lost_margin"] < f["lost_margin"]
+    assert discounted["expected_years"] == pytest.approx(1 / (1 - f["retention_rate"] / 1.1))
+
+
+def test_lifetime_value_is_discounted_by_default(case):
+    """The course's default discounts future margin (10% a year): no promise of 22 undiscounted years."""
+    assert retention.DISCOUNT_RATE == 0.10
+    default = retention.facts(case.orders, case.customers, case.spend)
+    assert default.equals(retention.facts(case.orders, case.customers, case.spend, discount_rate=0.10))
+    r = default["retention_rate"]
+    assert default["expected_years"] == pytest.approx(1 / (1 - r / 1.1))
+    assert 6 < default["expected_years"] < 9  # about 7.6 years' worth, not 1 / (1 - 0.955), about 22
+    assert retention.expected_years(0.9) == pytest.approx(5.5)
+    assert retention.lost_customer_cost(10_000, 0.9, 30_000) == pytest.approx(85_000)
+
+
+def test_break_even_example_is_sensible_against_hengtais_spend(case, values):
+    """Cutting company-side losses by a fifth keeps about 5 customers a year: worth less than all of the spend."""
+    result = retention.cut_company_side(values, 0.2)
+    spend_2025 = case.spend[case.spend["year"] == 2025]["amount_cny"].sum()
+    assert 4 <= result["customers_kept"] <= 6
+    assert result["break_even_budget"] < spend_2025
+    f = retention.facts(case.orders, case.customers, case.spend)
+    by_hand = result["customers_kept"] * (f["margin_per_year"] / (1 - f["retention_rate"] / 1.1) + f["acquisition_cost"])
+    assert result["break_even_budget"] == pytest.approx(by_hand)
+    undiscounted = retention.cut_company_side(values, 0.2, discount_rate=0)
+    assert undiscounted["break_even_budget"] > spend_2025  # the slip the default avoids
 
 
 def test_expected_years_and_lost_customer_cost_by_hand():
     assert retention.expected_years(0.0) == 1.0
-    assert retention.expected_years(0.5) == pytest.approx(2.0)
+    assert retention.expected_years(0.5, discount_rate=0) == pytest.approx(2.0)
     assert retention.expected_years(0.5, discount_rate=1.0) == pytest.approx(1 / (1 - 0.25))
-    assert retention.lost_customer_cost(1000, 0.5, 300) == pytest.approx(2300)
+    assert retention.lost_customer_cost(1000, 0.5, 300, discount_rate=0) == pytest.approx(2300)
 
 
 def test_customer_years_counts_won_back_time():
@@ -77,7 +103,16 @@ def test_customer_years_counts_won_back_time():
 
 
 def test_claims_are_measured_from_the_data(case):
+    from crmlessons.lessons.sources import SOURCES
+
     table = retention.claims(case.losses, case.spend, case.customers).set_index("claim")
+    names = {source.short["en"] for source in SOURCES.values()}
+    assert {name for cell in table["source"] for name in cell.split("; ")} <= names  # cited by the sources page's names
+    planted = datasets.planted_effects().set_index("name")["value"]
+    assert table.loc["acquisition_vs_retention_cost", "planted"] == planted["acquisition_retention_cost_ratio"]
+    assert table.loc["care_communication_complaints_company_side_lost_customers", "planted"] == \
+        planted["company_care_share_customers"]
+    assert table["planted"].isna().sum() == 2
     assert table.loc["acquisition_vs_retention_cost", "measured"] == pytest.approx(
         retention.cost_ratio(case.spend, case.customers))
     assert table.loc["care_communication_complaints_company_side_lost_customers", "measured"] == pytest.approx(
@@ -98,7 +133,7 @@ def test_reason_values_spread_unknown_reasons(case, values):
 
 def test_what_if_by_hand(values):
     f = values.iloc[0]
-    years = retention.expected_years(f["retention_rate"])
+    years = 1 / (1 - f["retention_rate"] / (1 + retention.DISCOUNT_RATE))
     lack = values.set_index("reason").loc["lack_of_care"]
     result = retention.what_if(values, {"lack_of_care": 0.5})
     assert result["customers_kept"] == pytest.approx(lack["lost_per_year"] * 0.5)
@@ -109,7 +144,7 @@ def test_what_if_by_hand(values):
     company = retention.cut_company_side(values, 0.3)
     same = retention.what_if(values, {r: 0.3 for r, c in loss.REASON_CATEGORY.items() if c == "company_side"})
     assert company.equals(same)
-    assert retention.what_if(values, {"lack_of_care": 0.5}, discount_rate=0.1)["margin_saved"] < result["margin_saved"]
+    assert retention.what_if(values, {"lack_of_care": 0.5}, discount_rate=0)["margin_saved"] > result["margin_saved"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -172,7 +207,8 @@ def test_widget_reacts_to_every_control(values):
     w.boxes["competitor"].value = True
     assert w.result.value != html_before and bytes(w.chart.value) != png_before
     html_before = w.result.value
-    w.discount.value = 10
+    assert w.discount.value == 10  # starts at the course's rate
+    w.discount.value = 0
     assert w.result.value != html_before
     w.choose([])
     assert w.last["customers_kept"] == 0 and "Tick at least one reason" in w.result.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -147,7 +148,7 @@ def test_widget_shows_errors_in_words(monkeypatch):
         raise ValueError("cost_new must be at least 1; got 0")
 
     monkeypatch.setattr(strategy, "simulate", broken)
-    w.share.value = 0.25
+    w.share.value = 0.6
     assert "That did not work: cost_new must be at least 1" in w.status.value
 
 
@@ -179,6 +180,88 @@ def test_simulator_built_in_chinese_keeps_answering_in_chinese():
     result = next(c for c in _all_children(widget) if "crm-simulator-result" in getattr(c, "_dom_classes", ()))
     assert "方案" in result.value and "Plan" not in result.value
     assert i18n.get_language() == "en"
+
+
+# --- a firm's own figures -------------------------------------------------------------------------
+
+def small_firm():
+    """Two years: A stays, B is lost in 2024, C is won in 2024, D in 2025 (a 2023 order lies outside)."""
+    customers = pd.DataFrame({"customer_id": ["A", "B", "C", "D"],
+                              "acquired_date": pd.to_datetime(["2020-01-01", "2020-01-01", "2024-03-01", "2025-02-01"]),
+                              "lost_date": pd.to_datetime([None, "2024-06-01", None, None]),
+                              "won_back_date": pd.to_datetime([None, None, None, None])})
+    orders = pd.DataFrame({"order_date": pd.to_datetime(["2023-05-01", "2024-05-01", "2024-09-01", "2025-04-01"]),
+                           "margin_cny": [5_000.0, 400.0, 500.0, 1_800.0]})
+    spend = pd.DataFrame({"year": [2024, 2024, 2025, 2025], "spend_type": ["acquisition", "retention"] * 2,
+                          "amount_cny": [30_000.0, 8_000.0, 10_000.0, 12_000.0]})
+    return orders, customers, spend
+
+
+def test_firm_settings_reads_the_simulator_from_a_firms_tables():
+    """By hand: 2 won, 3 kept of 4 at the start of the years; 2 + 2.5 customer-years; 2,700 CNY of margin."""
+    settings = strategy.firm_settings(*small_firm())
+    assert settings == pytest.approx(dict(
+        share_acquisition=40_000 / 60_000, cost_new=40_000 / 2, cost_keep=20_000 / 3, margin=2_700 / 4.5,
+        budget=30_000, start_customers=3, max_retention=3 / 4, base_retention=3 / 4, years=5))
+    assert set(settings) == set(strategy.DEFAULTS)
+    strategy.simulate(**settings)  # the settings are a valid model
+
+
+def test_firm_settings_assumes_the_retention_with_no_spend_and_caps_it_at_the_firms_own():
+    orders, customers, spend = small_firm()
+    customers = pd.concat([customers] + [customers.iloc[[0]].assign(customer_id=f"K{i}") for i in range(20)])
+    settings = strategy.firm_settings(orders, customers, spend)
+    assert settings["max_retention"] == pytest.approx(43 / 44) and settings["base_retention"] == 0.8
+
+
+def test_firm_settings_refuses_tables_that_show_no_customer_kept():
+    orders, customers, spend = small_firm()
+    with pytest.raises(ValueError, match="customers and spend must show customers won and kept"):
+        strategy.firm_settings(orders, customers, spend.assign(amount_cny=0.0))
+    with pytest.raises(ValueError, match=r"orders is missing column\(s\) \['margin_cny'\]"):
+        strategy.firm_settings(orders.drop(columns="margin_cny"), customers, spend)
+
+
+def test_the_simulator_starts_at_the_case_companys_figures():
+    """Recomputed here from the shipped tables: margin per customer-year, the split, the costs, the retention."""
+    from crmlessons import datasets, relationship
+
+    orders, customers, spend = datasets.load_orders(), datasets.load_customers(), datasets.load_spend()
+    b = relationship.breadth(customers)
+    margin = orders.loc[orders["order_date"].dt.year.between(2019, 2025), "margin_cny"].sum()
+    margin /= ((b["active_start"] + b["active_end"]) / 2).sum()
+    by_type = spend.groupby("spend_type")["amount_cny"].sum()
+    w = StrategySimulator()
+    assert w.margin.value == round(margin / 1_000) * 1_000 and 70_000 < w.margin.value < 80_000
+    assert w.share.value == pytest.approx(round(by_type["acquisition"] / by_type.sum() / 0.05) * 0.05)
+    assert w.cost_new.value == round(by_type["acquisition"] / b["won"].sum() / 500) * 500
+    assert w.cost_keep.value == round(by_type["retention"] / b["kept"].sum() / 100) * 100
+    assert w.settings["max_retention"] == pytest.approx(b["kept"].sum() / b["active_start"].sum())
+    assert w.settings["start_customers"] == b["active_end"].iloc[-1]
+    assert w.settings["budget"] == pytest.approx(by_type.sum() / 7)
+    assert w.retention.value == strategy.DEFAULTS["base_retention"]  # the course's assumption, said in the widget
+    assert "retention with no spend is an assumption" in " ".join(c.value for c in _all_children(w)
+                                                                 if hasattr(c, "value") and isinstance(c.value, str))
+
+
+def test_the_case_figures_are_read_once_per_data_variant(monkeypatch):
+    from crmlessons import datasets
+    from crmlessons.widgets import strategy as widget
+
+    orders, customers, spend = small_firm()
+    calls = []
+    monkeypatch.setattr(datasets, "current_variant", lambda: "small firm")
+    monkeypatch.setattr(datasets, "load_orders", lambda: calls.append("orders") or orders)
+    monkeypatch.setattr(datasets, "load_customers", lambda: customers)
+    monkeypatch.setattr(datasets, "load_spend", lambda: spend)
+    widget._firm_figures.cache_clear()
+    try:
+        first, second = widget.case_defaults(), widget.case_defaults()
+    finally:
+        widget._firm_figures.cache_clear()
+    assert calls == ["orders"] and first == second
+    assert first["cost_new"] == 20_000 and first["share_acquisition"] == pytest.approx(0.65)
+    assert first["margin"] == 5_000  # 600 CNY is below the slider's range: the slider starts at its low end
 
 
 def _all_children(widget):

@@ -25,13 +25,14 @@ __all__ = ["PARAMS", "planted_effects", "measure_effects", "customer_counts_by_y
 
 # name, description_en, description_zh, value, how measured (see measure_effects), tolerance
 _EFFECTS = [
-    ("overall_win_rate", "About 5% of leads end won (seed 004: 5 or fewer of 100).",
-     "约5%的线索最终成交（种子004：100家中5家或更少）。", PARAMS["overall_win_rate"],
+    ("overall_win_rate", "About 5% of leads end won (Key-account CRM course: 5 or fewer of 100).",
+     "约5%的线索最终成交（《大客户关系管理教程》：100家中5家或更少）。", PARAMS["overall_win_rate"],
      f"share of leads created before {rules.DECIDED_BEFORE} (all decided) with outcome won", 0.02),
     ("reach_contacted", "Share of leads reaching 'contacted'.", "到达“已接触”阶段的线索比例。",
      PARAMS["stage_reach"]["contacted"], "same cohort: share whose stage_reached >= contacted", 0.035),
-    ("reach_talking_business", "Share of leads reaching 'talking business' (seed 004: 80, 50 or 20 of 100).",
-     "到达“洽谈业务”阶段的线索比例（种子004：100家中80、50或20家）。",
+    ("reach_talking_business",
+     "Share of leads reaching 'talking business' (Key-account CRM course: 80, 50 or 20 of 100).",
+     "到达“洽谈业务”阶段的线索比例（《大客户关系管理教程》：100家中80、50或20家）。",
      PARAMS["stage_reach"]["talking_business"], "same cohort: share whose stage_reached >= talking_business",
      0.045),
     ("reach_proposal", "Share of leads reaching 'proposal'.", "到达“方案报价”阶段的线索比例。",
@@ -83,8 +84,9 @@ _EFFECTS = [
      "在企业自身原因的流失客户中，关怀不够、沟通不足和投诉处理不当占多数。", None,
      "share of lack_of_care + communication + complaint_handling among company_side lost customers", 0.12),
     ("acquisition_retention_cost_ratio",
-     "Winning a new customer costs about 4.7 times keeping one (seeds 000 and 002 say 5).",
-     "赢得一个新客户的成本约为保留一个老客户的4.7倍（种子000和002说是5倍）。",
+     "Winning a new customer costs about 4.7 times keeping one (the Relationship-marketing essay and the "
+     "Customer-service courseware say 5).",
+     "赢得一个新客户的成本约为保留一个老客户的4.7倍（关系营销论文和《网络客户服务实务》课件说是5倍）。",
      PARAMS["acquisition_retention_ratio"],
      f"(acquisition spend / customers acquired) / (retention spend / customers retained), "
      f"{rules.YEARS[0]}-{rules.YEARS[-1]}; "

@@ -35,6 +35,7 @@ i18n.register({
     "key_points": ("Key points", "要点"),
     "next": ("Next", "下一步"),
     "lesson": ("Lesson", "课程"),
+    "lesson_n": ("Lesson {n}", "第 {n} 课"),
     "title": ("Title", "标题"),
     "teaching_min": ("Teaching (min)", "讲授（分钟）"),
     "exercise_min": ("Exercises (min)", "练习（分钟）"),
@@ -180,6 +181,13 @@ def lesson_map():
     return pd.DataFrame(rows)
 
 
+def _source_name(text: str) -> str:
+    """Write a glossary entry's source in the current language: a source's English name becomes its Chinese one."""
+    for item in SOURCES.values():
+        text = text.replace(item.short["en"], i18n.pick(item.short))
+    return text
+
+
 def glossary(lesson: str | None = None):
     """Return the bilingual glossary (all lessons, or one), sorted by English term.
 
@@ -197,7 +205,7 @@ def glossary(lesson: str | None = None):
         for term in _module(lesson_id).GLOSSARY:
             rows.setdefault(term.en.lower(), {i18n.t("term"): term.en, i18n.t("term_zh"): term.zh,
                                               i18n.t("definition"): i18n.pick(term.meaning),
-                                              i18n.t("source"): term.source})
+                                              i18n.t("source"): _source_name(term.source)})
     table = pd.DataFrame([rows[k] for k in sorted(rows)])
     return table.reset_index(drop=True)
 
@@ -212,7 +220,7 @@ def source_uses(key: str) -> list[str]:
     True
     """
     source(key)
-    return [f'{i18n.t("lesson")} {lesson}: {i18n.pick(get_lesson(lesson).sources[key])}'
+    return [f'{i18n.t("lesson_n", n=lesson)}: {i18n.pick(get_lesson(lesson).sources[key])}'
             for lesson in lesson_ids() if key in get_lesson(lesson).sources]
 
 
@@ -225,9 +233,12 @@ def sources() -> Card:
     Sources
     - Relationship-marketing essay: ...
     """
+    zh = i18n.get_language() == "zh"
+    stop, colon, comma, semi = ("。", "：", "，", "；") if zh else (". ", ": ", ", ", "; ")
     lines = []
     for key, item in SOURCES.items():
-        taken = "; ".join(source_uses(key)) or "-"
-        lines.append(f'{i18n.pick(item.short)}: {i18n.pick(item.kind)}, {i18n.pick(item.language)}. '
-                     f'{i18n.t("source_topic")}: {i18n.pick(item.topic)}. {i18n.t("source_lessons")}: {taken}.')
+        taken = semi.join(line.rstrip("。.").replace(": ", colon, 1) for line in source_uses(key)) or "-"
+        parts = [f"{i18n.pick(item.short)}{colon}{i18n.pick(item.kind)}{comma}{i18n.pick(item.language)}",
+                 f'{i18n.t("source_topic")}{colon}{i18n.pick(item.topic)}', f'{i18n.t("source_lessons")}{colon}{taken}']
+        lines.append((stop.join(part.rstrip("。.") for part in parts) + stop).strip())
     return Card(i18n.t("sources"), lines, i18n.t("sources_footer"), css="crm-card crm-sources")

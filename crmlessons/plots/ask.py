@@ -35,7 +35,7 @@ i18n.register({
     "ask_chart_revenue_cny": ("revenue", "赢单金额"),
     "ask_chart_corr": ("correlation (bar) and its plausible range (line)", "相关系数（柱）及其可能范围（线）"),
     "ask_chart_not_proof": ("Small team: a correlation is not proof.", "团队人数少：相关不等于因果。"),
-    "ask_chart_scatter_title": ("Asking more goes with winning more", "多问的人赢单更多"),
+    "ask_chart_scatter_title": ("Does asking more go with winning more?", "多问的人赢单更多吗？"),
     "ask_chart_equal": ("asks = tells", "提问 = 陈述"),
     "ask_chart_trend": ("trend", "趋势"),
     "ask_chart_colour": ("Skill score", "技能得分"),

@@ -166,7 +166,7 @@ def cost_per_customer(costs, ax=None):
 
 
 def expansion_loop(ax=None):
-    """Draw seed 004's three steps of market expansion as a loop, with the lessons that teach each step.
+    """Draw the Key-account CRM course's three steps of market expansion as a loop, with the lessons that teach each step.
 
     Examples
     --------

@@ -30,7 +30,12 @@ i18n.register({
     "funnel_w_rate": ("→ {stage} (%)", "→ {stage}（%）"),
     "funnel_w_target": ("Target deals", "目标成交数"),
     "funnel_w_confidence": ("Confidence", "把握程度"),
-    "funnel_w_source": ("Source example (100 → 5)", "资料中的例子（100 → 5）"),
+    "funnel_w_source": ("Source's 100 → 5, course's stages", "资料的 100 → 5，本课程的中间阶段"),
+    "funnel_w_source_tip": ("The Key-account CRM course: of 100 prospects 80, 50 or 20 reach talking business and 5 "
+                            "or fewer close. The stages in between (80 contacted, 50 talking business, 20 proposal, "
+                            "10 negotiation) are the course's.",
+                            "《大客户关系管理教程》：100 个潜在客户中有 80、50 或 20 个进入谈生意阶段，最后成交 5 个或更少。"
+                            "中间的各阶段（80 个已接触、50 个谈生意、20 个方案报价、10 个商务谈判）是本课程设定的。"),
     "funnel_w_case": ("Hengtai's own rates", "恒泰公司的实际转化率"),
     "funnel_w_rates_head": ("Share of the stage before that moves on:", "进入下一阶段的比例（相对上一阶段）："),
     "funnel_w_expected": ("Expected deals: <b>{deals}</b> of {prospects:,} prospects (overall rate {rate:.1%}).",
@@ -78,7 +83,8 @@ class FunnelWidget(CourseWidget):
     ----------
     rates : sequence of float, optional
         Starting stage-to-stage conversion rates (0-1), one per stage after the first; default:
-        seed 004's example.
+        the course's example chain (:data:`crmlessons.funnel.SOURCE_RATES`: the Key-account CRM
+        course's 100 prospects and 5 deals, with stages in between that are the course's).
     prospects : int
         Starting prospects (10-1000).
     target : int
@@ -138,7 +144,8 @@ class FunnelWidget(CourseWidget):
         return rates
 
     def _build_outputs(self) -> None:
-        self.source_button = widgets.Button(description=i18n.t("funnel_w_source"), layout=widgets.Layout(width="auto"))
+        self.source_button = widgets.Button(description=i18n.t("funnel_w_source"), tooltip=i18n.t("funnel_w_source_tip"),
+                                            layout=widgets.Layout(width="auto"))
         self.source_button.add_class("crm-funnel-source")
         self.case_button = widgets.Button(description=i18n.t("funnel_w_case"), layout=widgets.Layout(width="auto"))
         self.case_button.add_class("crm-funnel-case")

@@ -40,7 +40,7 @@ i18n.register({
                            "每年盈亏平衡预算（计划最多可花的费用）"),
     "loss_whatif_note": ("Average Hengtai customer: {margin} margin a year, retention {retention}, "
                          "replacement {replacement}. Company-side reasons are the ones the firm controls.",
-                         "恒泰平均客户：每年毛利 {margin}，保留率 {retention}，替代获客成本 {replacement}。"
+                         "恒泰平均客户：每年毛利 {margin}，留存率 {retention}，替代获客成本 {replacement}。"
                          "企业自身原因是企业可以控制的。"),
     "loss_whatif_none": ("Tick at least one reason to see what cutting it is worth.",
                          "至少勾选一个原因，才能看到减少它的价值。"),
@@ -48,6 +48,9 @@ i18n.register({
 
 #: The what-if chart's size.
 CHART_SIZE = (7.5, 3.8)
+
+#: The discount slider starts at the course's rate (``retention.DISCOUNT_RATE``), in percent.
+DISCOUNT_PERCENT = round(retention.DISCOUNT_RATE * 100)
 
 
 class LossWhatIf(CourseWidget):
@@ -60,10 +63,11 @@ class LossWhatIf(CourseWidget):
     reduction : int
         Starting cut of the ticked reasons' losses, in percent (0-100).
     discount : int
-        Starting yearly discount rate, in percent (0-20).
+        Starting yearly discount rate, in percent (0-20; default the course's rate,
+        ``retention.DISCOUNT_RATE``).
     """
 
-    def __init__(self, values=None, *, reduction: int = 20, discount: int = 0):
+    def __init__(self, values=None, *, reduction: int = 20, discount: int = DISCOUNT_PERCENT):
         if values is None:
             from crmlessons import datasets
 
@@ -154,7 +158,7 @@ class LossWhatIf(CourseWidget):
         return self._picture.update({self._ax: (key, lambda: update_what_if_chart(self._ax, self.values, cuts))})
 
 
-def what_if(values=None, *, reduction: int = 20, discount: int = 0) -> LossWhatIf:
+def what_if(values=None, *, reduction: int = 20, discount: int = DISCOUNT_PERCENT) -> LossWhatIf:
     """Return the lesson 05 what-if widget (figures from the shipped data unless ``values`` is given)."""
     return LossWhatIf(values, reduction=reduction, discount=discount)
 

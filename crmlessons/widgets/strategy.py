@@ -1,6 +1,9 @@
 """The strategy simulator: split a fixed yearly budget between winning and keeping customers.
 
-Sliders set the split and the model's assumptions; the widget calls
+Sliders set the split and the model's assumptions. They start at the case company's own figures
+(:func:`crmlessons.strategy.firm_settings` on the data in use, a group's variant too, read once and
+rounded to the sliders' steps), except the retention with no spend, which no data show: the course's
+assumption. The widget calls
 :func:`crmlessons.strategy.simulate`, :func:`~crmlessons.strategy.best_share` and
 :func:`~crmlessons.strategy.break_even_ratio` and shows the figures (HTML) and two charts (PNG):
 customers and cumulative profit over the years, for the chosen split against the two extremes.
@@ -17,6 +20,7 @@ True
 from __future__ import annotations
 
 import collections
+import functools
 import html
 
 import ipywidgets as widgets
@@ -48,10 +52,14 @@ i18n.register({
     "sim_best": ("Most profitable split over {years} years: <b>{share:.0%}</b> of the budget to winning.",
                  "{years} 年内利润最高的分配：<b>{share:.0%}</b> 的预算用于获客。"),
     "sim_never": ("never", "不存在"),
-    "sim_assumptions": ("Yearly budget {budget}, {start:,.0f} customers at the start, at most {cap:.0%} "
+    "sim_assumptions": ("Yearly budget {budget}, {start:,.0f} customers at the start, at most {cap:.1%} "
                         "can be kept; each further customer kept costs more than the last.",
-                        "每年预算 {budget}，期初 {start:,.0f} 位客户，最多能留住 {cap:.0%}；"
+                        "每年预算 {budget}，期初 {start:,.0f} 位客户，最多能留住 {cap:.1%}；"
                         "每多留住一位客户，成本都比上一位更高。"),
+    "sim_defaults": ("Unless set otherwise, the sliders start at the case company's own figures (2019-2025); "
+                     "the retention with no spend is an assumption, since the company always spent on keeping.",
+                     "除非另行设定，滑块的初始值都是案例公司自己的数据（2019-2025 年）；"
+                     "“不投入时的留存率”是假设，因为该公司每年都有保留投入。"),
 })
 
 
@@ -61,9 +69,39 @@ SLIDERS = {
     "cost_new": (1_000, 30_000, 500, True, "sim_cost_new", "cost-new", None),
     "cost_keep": (500, 10_000, 100, True, "sim_cost_keep", "cost-keep", None),
     "base_retention": (0.50, 0.94, 0.01, False, "sim_base_retention", "retention", ".0%"),
-    "margin": (1_000, 30_000, 500, True, "sim_margin", "margin", None),
+    "margin": (5_000, 150_000, 1_000, True, "sim_margin", "margin", None),
     "years": (1, 15, 1, True, "sim_years", "years", None),
 }
+
+
+@functools.lru_cache(maxsize=8)
+def _firm_figures(variant) -> tuple:
+    """The case company's figures for the data variant ``variant`` (read once per variant)."""
+    from crmlessons import datasets
+
+    settings = strategy.firm_settings(datasets.load_orders(), datasets.load_customers(), datasets.load_spend())
+    return tuple(settings.items())
+
+
+def case_defaults() -> dict:
+    """The simulator's starting values: the case company's figures, rounded to the sliders' steps.
+
+    :func:`crmlessons.strategy.firm_settings` on the data in use (the shipped tables or a group's
+    variant), computed once per variant; each slider's value is rounded to its step and range.
+
+    Examples
+    --------
+    >>> d = case_defaults()
+    >>> d["margin"], d["share_acquisition"], d["base_retention"]
+    (73000, 0.25, 0.8)
+    """
+    from crmlessons import datasets
+
+    settings = dict(_firm_figures(datasets.current_variant()))
+    for key, (low, high, step, whole, *_rest) in SLIDERS.items():
+        value = min(high, max(low, round(round(settings[key] / step) * step, 10)))
+        settings[key] = int(value) if whole else value
+    return settings
 
 
 class StrategySimulator(CourseWidget):
@@ -72,7 +110,8 @@ class StrategySimulator(CourseWidget):
     Parameters
     ----------
     **settings
-        Starting values overriding :data:`crmlessons.strategy.DEFAULTS`; each slider's setting must lie
+        Starting values overriding the case company's figures (:func:`case_defaults`; the names are the
+        keys of :data:`crmlessons.strategy.DEFAULTS`); each slider's setting must lie
         in its range (:data:`SLIDERS`), ``budget``, ``start_customers`` and ``max_retention`` are
         checked by :func:`crmlessons.strategy.simulate`.
 
@@ -86,7 +125,7 @@ class StrategySimulator(CourseWidget):
         unknown = sorted(set(settings) - set(strategy.DEFAULTS))
         if unknown:
             raise TypeError(f"simulator got unknown setting(s) {unknown}; the settings are {list(strategy.DEFAULTS)}")
-        d = {**strategy.DEFAULTS, **settings}
+        d = {**case_defaults(), **settings}
         self.settings = d
         controls = {}
         for key, (low, high, step, whole, label, css, fmt) in SLIDERS.items():
@@ -105,9 +144,11 @@ class StrategySimulator(CourseWidget):
         self._figure = new_figure((9.0, 3.6))
         self._axes = self._figure.subplots(1, 2)
         self._picture = None
+        self._legend = None
         self._frames: collections.OrderedDict = collections.OrderedDict()  # pictures of states shown before
         super().__init__([widgets.HTML(f"<b>{html.escape(i18n.t('sim_widget_title'))}</b>"), *controls.values(),
-                          widgets.HTML(f"<small>{html.escape(text)}</small>"), self.status, self.result, self.chart],
+                          widgets.HTML(f"<small>{html.escape(text)} {html.escape(i18n.t('sim_defaults'))}</small>"),
+                          self.status, self.result, self.chart],
                          name="simulator", title=i18n.t("sim_widget_title"))
         self.start()
 
@@ -134,18 +175,21 @@ class StrategySimulator(CourseWidget):
         The charts are drawn with the plot module's functions from the longest run the years slider
         allows, so the year axis runs from 0 to its last year once and for all; the update hooks then
         move the lines to the years chosen (a prefix of that run). The legend names the chosen split
-        shortly (the split is on its slider and in the table).
+        shortly (the split is on its slider and in the table) and sits in the upper left of the profit
+        chart, which the lines reach only in the last years: a fixed place, so no redraw moves it.
         """
         from crmlessons.plots.strategy import customers_over_time, profit_over_time
 
         left, right = self._axes
-        customers_over_time(full, ax=left)
-        profit_over_time(full, ax=right, legend=False)
+        customers_over_time(full, ax=left, legend=False)
+        profit_over_time(full, ax=right)
         for ax in self._axes:  # the years shown move the lines, never the year axis
             ax.set_xlim(ax.get_xlim())
-        legend = left.get_legend()
+        legend = right.get_legend()
         if legend is not None:
+            legend.set_loc("upper left")
             legend.get_texts()[0].set_text(i18n.t("plan_chosen_short"))
+        self._legend = legend
         self._picture = FastChart(self._figure)
 
     @staticmethod
@@ -193,7 +237,8 @@ class StrategySimulator(CourseWidget):
         if not (first or any(changed)) and key in self._frames:
             self._frames.move_to_end(key)
             return self._frames[key]
-        self._frames[key] = png = self._picture.frame([*moved[0], *moved[1]], full=first or any(changed))
+        legend = [] if self._legend is None else [self._legend]
+        self._frames[key] = png = self._picture.frame([*moved[0], *moved[1], *legend], full=first or any(changed))
         while len(self._frames) > FRAMES_KEPT:
             self._frames.popitem(last=False)
         return png
@@ -229,7 +274,7 @@ class StrategySimulator(CourseWidget):
 
 
 def simulator(**settings) -> StrategySimulator:
-    """Return the strategy simulator widget (``settings`` override :data:`crmlessons.strategy.DEFAULTS`).
+    """Return the strategy simulator widget (``settings`` override the case company's figures, :func:`case_defaults`).
 
     Examples
     --------
@@ -244,7 +289,7 @@ BENCHMARK = [
     ("strategy simulator: move the budget-split slider", StrategySimulator,
      lambda w, i: setattr(w.share, "value", round((i % 20) * 0.05, 2))),
     ("strategy simulator: move the new-customer cost slider", StrategySimulator,
-     lambda w, i: setattr(w.cost_new, "value", 8_000 + 500 * (i % 8))),
+     lambda w, i: setattr(w.cost_new, "value", 10_000 + 500 * (i % 8))),
     ("strategy simulator: move the years slider", StrategySimulator,
      lambda w, i: setattr(w.years, "value", 1 + i % 15)),
 ]

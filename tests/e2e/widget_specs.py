@@ -275,7 +275,7 @@ def funnel_spec() -> WidgetSpec:
                Step(slider_keys(presses=2, nth=6), changes=(plan,), expect={plan: "prospects"}, chart="img"),
                Step(slider_drag(to=0.2, nth=7), changes=(plan,)),
                Step(button("Hengtai's own rates"), changes=(summary,), chart="img"),
-               Step(button("Source example (100 → 5)"), changes=(summary,), chart="img")),
+               Step(button("Source's 100 → 5, course's stages"), changes=(summary,), chart="img")),
     )
 
 
