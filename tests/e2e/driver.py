@@ -368,7 +368,7 @@ def exercise_cells(notebook: Path) -> list[tuple[int, str, str]]:
 
     >>> from pathlib import Path
     >>> [(name) for _, name, _ in exercise_cells(Path(__file__).parents[2] / "notebooks" / "00_start_here.ipynb")]
-    ['00.warmup']
+    ['00.warmup', '00.first_region', '00.product_line']
     """
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     found = []

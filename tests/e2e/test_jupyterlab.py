@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
-from crmlessons.practice import get_exercise
+from crmlessons.practice import Decision, get_exercise
 
 from .conftest import notebooks
 from .driver import (answered, assert_no_widget_errors, exercise_cells, lab_cell, lab_edit_and_run, literal,
@@ -12,8 +14,24 @@ from .driver import (answered, assert_no_widget_errors, exercise_cells, lab_cell
 from .widget_specs import specs_for
 
 WIDGETS = [pytest.param(nb.name, spec, id=f"{nb.stem}-{spec.id}") for nb in notebooks() for spec in specs_for(nb.name)]
-EXERCISES = [pytest.param(nb.name, index, name, source, id=f"{nb.stem}-{name}")
-             for nb in notebooks() for index, name, source in exercise_cells(nb)]
+
+
+def browser_sample(notebook) -> list:
+    """The first exercise and the first decision of a notebook: the cells a browser test types into.
+
+    Every exercise's checking is tested without a browser (tests/test_practice.py, tests/test_lesson_standards.py);
+    in the browser one cell of each kind per lesson proves the feedback renders, which keeps the suite fast.
+    """
+    chosen, kinds = [], set()
+    for index, name, source in exercise_cells(notebook):
+        kind = isinstance(get_exercise(name), Decision)
+        if kind not in kinds:
+            kinds.add(kind)
+            chosen.append(pytest.param(notebook.name, index, name, source, id=f"{notebook.stem}-{name}"))
+    return chosen
+
+
+EXERCISES = [param for nb in notebooks() for param in browser_sample(nb)]
 
 
 @pytest.mark.parametrize("notebook", [nb.name for nb in notebooks()])
@@ -36,10 +54,17 @@ def test_widget(lab, notebook, spec, shots):
 def test_exercise_check(lab, notebook, index, name, source, shots):
     """Typing a right, then a wrong answer in an exercise cell and running it shows the right feedback."""
     page = lab.get(notebook)
-    expected = get_exercise(name).expected()
+    exercise = get_exercise(name)
+    expected = exercise.expected()
+    if isinstance(exercise, Decision):  # a wrong choice is another letter
+        wrong = repr(next(letter for letter in exercise.options if letter != expected))
+    else:
+        wrong = wrong_literal(expected)
     output = lab_cell(page, index).locator(".jp-OutputArea-output .crm-feedback")
     shots.take(lab_cell(page, index), "before")
-    for answer, verdict in ((literal(expected), "Right!"), (wrong_literal(expected), "Not yet.")):
+    # The first sentence of the package's own feedback: "Right!" / "Not yet." (or "Right." / "Not the best choice.")
+    verdicts = [exercise.check(ast.literal_eval(answer)).message.split(" ")[0] for answer in (literal(expected), wrong)]
+    for answer, verdict in zip((literal(expected), wrong), verdicts):
         lab_edit_and_run(page, index, answered(source, answer))
         wait_until(lambda: output.count() and output.first.inner_text().strip().lstrip("✔✘ ").startswith(verdict),
                    30, lambda: f"answer {answer}: feedback {output.all_inner_texts()}, expected {verdict!r}")
