@@ -3,6 +3,7 @@
 Usage (the same on Windows, macOS and Linux; use ``python3`` where ``python`` is not found)::
 
     python course.py            # install (first time only) and open the course in JupyterLab
+    python course.py --lang zh  # the same, in Chinese: the Chinese edition, JupyterLab's menus in Chinese
     python course.py test       # install (first time only) and run every test
     python course.py execute    # re-run every lesson notebook in place (for course authors)
     python course.py bench      # print the speed figures quoted in the README
@@ -110,26 +111,57 @@ def work_folder(args: list[str]) -> Path:
 
 
 def copy_lessons(work: Path) -> None:
-    """Copy each lesson notebook into ``work`` unless the student already has a copy."""
-    work.mkdir(parents=True, exist_ok=True)
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        target = work / notebook.name
-        if not target.exists():
-            shutil.copy2(notebook, target)
+    """Copy both editions of each lesson into ``work`` (the Chinese ones into ``work/zh``), unless already there."""
+    for folder, target_folder in ((ROOT / "notebooks", work), (ROOT / "notebooks" / "zh", work / "zh")):
+        target_folder.mkdir(parents=True, exist_ok=True)
+        for notebook in sorted(folder.glob("*.ipynb")):
+            target = target_folder / notebook.name
+            if not target.exists():
+                shutil.copy2(notebook, target)
+
+
+def language(args: list[str]) -> str:
+    """Return the course language chosen with ``--lang`` (``en``, the default, or ``zh``)."""
+    if "--lang" not in args:
+        return "en"
+    i = args.index("--lang")
+    choice = args[i + 1].lower() if i + 1 < len(args) else ""
+    if choice not in ("en", "zh"):
+        sys.exit("--lang needs en (English) or zh (简体中文), for example: python course.py --lang zh")
+    return choice
+
+
+def lab_settings(work: Path, lang: str) -> dict:
+    """Return the environment that makes JupyterLab speak ``lang``: its own settings folder in the work folder.
+
+    Chinese menus come from the official language pack (``jupyterlab-language-pack-zh-CN``, pinned in
+    uv.lock): the setting ``@jupyterlab/translation-extension:plugin`` ``locale`` chooses it.
+    """
+    if lang != "zh":
+        return {}
+    settings = work / ".crmlessons" / "lab-settings-zh"
+    plugin = settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    plugin.parent.mkdir(parents=True, exist_ok=True)
+    plugin.write_text('{\n    "locale": "zh_CN"\n}\n', encoding="utf-8")
+    return {"JUPYTERLAB_SETTINGS_DIR": str(settings)}
 
 
 def open_course(python: Path, args: list[str]) -> None:
-    """Open JupyterLab in the student's work folder at the start-here notebook.
+    """Open JupyterLab in the student's work folder at the start-here notebook of the chosen edition.
 
     The folder is passed on in ``$CRMLESSONS_WORK``, so the widgets save the student's files there too.
     """
     work = work_folder(args)
+    lang = language(args)
     copy_lessons(work)
-    print(f"Your lessons are in {work} (your own copies: edit freely).", flush=True)
-    lab = [python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={work}", "00_start_here.ipynb"]
+    print(f"Your lessons are in {work} (your own copies: edit freely)." if lang == "en" else
+          f"你的课程在 {work}（这是你自己的副本，可以随意修改）。", flush=True)
+    start = "00_start_here.ipynb" if lang == "en" else "zh/00_start_here.ipynb"
+    lab = [python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={work}", start]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and classroom VMs often run as root
         lab.append("--allow-root")
-    subprocess.run([str(a) for a in lab], cwd=work, env=dict(os.environ, **{WORK_ENV: str(work)}))
+    env = dict(os.environ, **{WORK_ENV: str(work)}, **lab_settings(work, lang))
+    subprocess.run([str(a) for a in lab], cwd=work, env=env)
 
 
 def main(argv: list[str]) -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import importlib
 
-from crmlessons.i18n import get_language, set_language, t
+from crmlessons import display as _display
+from crmlessons.i18n import get_language, other_language, set_language, t
 
 __version__ = "0.1.0"
 
@@ -40,7 +41,7 @@ _LAZY = {
 _SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "checks", "doctor",
                "relationship", "strategy", "ask", "man", "funnel", "loss", "retention"}
 
-__all__ = ["get_language", "set_language", "t", *_LAZY]
+__all__ = ["get_language", "other_language", "set_language", "t", *_LAZY]
 
 
 def __getattr__(name: str):
@@ -53,3 +54,6 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
+
+
+_display.install()  # in Jupyter, tables follow the course language (crmlessons/display.py)

@@ -45,7 +45,7 @@ i18n.register({
     "doctor_font_bad": ("Chinese font: {problem}", "中文字体：{problem}"),
     "doctor_data_ok": ("Data: {n} tables shipped with the package, in {folder}", "数据：程序包自带 {n} 张数据表，位于 {folder}"),
     "doctor_data_bad": ("Data: no tables found in the package", "数据：程序包中找不到数据表"),
-    "doctor_work": ("Your work folder: {path}", "你的作业文件夹：{path}"),
+    "doctor_work": ("Your work folder: {path}", "你的学习文件夹：{path}"),
     "doctor_python": ("Python {version}", "Python {version}"),
     "doctor_python_old": ("Python {version} is too old: the course needs 3.10 or newer",
                           "Python {version} 版本过旧：课程需要 3.10 或更高版本"),

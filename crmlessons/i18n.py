@@ -114,6 +114,26 @@ def using(language: str):
         _state["language"] = previous
 
 
+@contextmanager
+def other_language():
+    """Draw in the other language inside a ``with`` block (Chinese in an English lesson, English in a
+    Chinese one), then go back to the language the student chose.
+
+    A lesson shows the other edition's labels with it, so the same code cell works in both editions and
+    never switches the student's language.
+
+    Examples
+    --------
+    >>> with other_language():
+    ...     t("customer")
+    '客户'
+    >>> get_language()
+    'en'
+    """
+    with using("zh" if _state["language"] == "en" else "en"):
+        yield
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """Return the label ``key`` in the current language (or ``lang``), formatted with ``values``.
 
@@ -143,6 +163,19 @@ def pick(text: Mapping[str, str] | str, lang: str | None = None) -> str:
     if isinstance(text, str):
         return text
     return text[lang or _state["language"]]
+
+
+def money_scale(lang: str | None = None) -> float:
+    """Return the unit that large amounts of yuan are shown in: a million in English, 万 (ten thousand) in Chinese.
+
+    Chart labels say the unit ("revenue (million CNY)", "收入（万元）"); values are divided by this.
+
+    Examples
+    --------
+    >>> money_scale("en"), money_scale("zh")
+    (1000000.0, 10000.0)
+    """
+    return 1e4 if (lang or _state["language"]) == "zh" else 1e6
 
 
 def font_path() -> Path:

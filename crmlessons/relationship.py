@@ -66,7 +66,7 @@ i18n.register({
     "profile_revenue": ("Revenue 2019-2025 (CNY)", "2019-2025年金额（元）"),
     "profile_lines": ("Product lines bought", "购买过的产品线"),
     "profile_last_order": ("Last order", "最近一次下单"),
-    "profile_premium_share": ("Share of premium orders", "高档订单占比"),
+    "profile_premium_share": ("Share of premium orders", "高端订单占比"),
     "profile_loss": ("Lost on / reason", "流失日期 / 原因"),
     "profile_none": ("none", "无"),
     "profile_not_surveyed": ("did not answer the survey", "未参加调查"),

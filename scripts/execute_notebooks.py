@@ -5,6 +5,10 @@ Usage::
     python course.py execute                      # every notebook in notebooks/
     python course.py execute notebooks/01_*.ipynb  # some of them
 
+For each English notebook it also builds the lesson's Chinese edition ``notebooks/zh/NN_name.ipynb`` from
+the notebook and the lesson's Chinese text (``scripts/editions.py``) and executes it the same way; naming a
+Chinese notebook rebuilds and executes that edition only.
+
 For each notebook it: copies the lesson's metadata (objectives, minutes, key points) from the
 package catalogue into the notebook's metadata under ``crmlessons``; runs every cell in a fresh
 kernel from a temporary folder (so nothing is written into the repo); and stores the outputs in a
@@ -23,6 +27,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import editions  # noqa: E402  (scripts/editions.py: the Chinese edition)
+
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -34,7 +41,10 @@ def sync_metadata(nb: nbformat.NotebookNode, path: Path) -> None:
     lesson = nb.metadata.get("crmlessons", {}).get("id")
     if lesson is None:
         raise SystemExit(f"{path.name}: metadata.crmlessons.id is missing; set it to the lesson id, e.g. '01'")
+    edition = nb.metadata["crmlessons"].get("edition")
     nb.metadata["crmlessons"] = get_lesson(lesson).metadata()
+    if edition:
+        nb.metadata["crmlessons"]["edition"] = edition
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nb.metadata.pop("widgets", None)
 
@@ -67,15 +77,25 @@ def execute(path: Path, timeout: int = 300) -> None:
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8", newline="\n")
 
 
+def execute_editions(path: Path) -> None:
+    """Execute an English notebook and build and execute its Chinese edition; or only the Chinese one if named."""
+    english = editions.english_of(path)
+    if english == path:
+        print(f"executing {path.name} ...", flush=True)
+        execute(path)
+    chinese = editions.build(english)
+    print(f"executing zh/{chinese.name} ...", flush=True)
+    execute(chinese)
+
+
 def main(argv: list[str]) -> None:
-    """Execute the notebooks named in ``argv`` (default: all lesson notebooks)."""
-    parser = argparse.ArgumentParser(description="Re-execute lesson notebooks in place.")
+    """Execute the notebooks named in ``argv`` (default: all lesson notebooks, both editions)."""
+    parser = argparse.ArgumentParser(description="Re-execute lesson notebooks in place, both editions.")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = args.notebooks or editions.english_notebooks()
     for path in paths:
-        print(f"executing {path.name} ...", flush=True)
-        execute(path.resolve())
+        execute_editions(path.resolve())
 
 
 if __name__ == "__main__":

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from crmlessons.lessons import _module, get_lesson
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))  # editions.py: how the Chinese edition is read and built
 
 
 def notebook(lesson: str) -> dict:
@@ -44,6 +46,13 @@ def markdown(lesson: str) -> list[str]:
     return [cell_source(c) for c in notebook(lesson)["cells"] if c["cell_type"] == "markdown"]
 
 
+def chinese_text(lesson: str) -> list[str]:
+    """Return the Chinese edition's prose of the lesson (its entries in notebooks/zh/text/, see scripts/editions.py)."""
+    import editions
+
+    return list(editions.read_text(editions.text_path(ROOT / "notebooks" / get_lesson(lesson).notebook)).values())
+
+
 def _texts_of(value) -> list[str]:
     """Every string inside a lesson object (dataclasses, mappings and lists), callables skipped."""
     if isinstance(value, str):
@@ -65,8 +74,8 @@ def package_texts(lesson: str) -> list[str]:
 
 
 def prose(lesson: str) -> list[str]:
-    """All student-facing prose of a lesson: the notebook's text cells and the package's texts."""
-    return markdown(lesson) + package_texts(lesson)
+    """All student-facing prose of a lesson: both editions' text cells and the package's texts."""
+    return markdown(lesson) + chinese_text(lesson) + package_texts(lesson)
 
 
 CODE = re.compile(r"```.*?```|`[^`]*`", re.S)

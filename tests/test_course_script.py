@@ -66,6 +66,45 @@ def test_jupyterlab_gets_the_work_folder_so_widgets_save_there(tmp_path, monkeyp
     assert Path(shown.stdout.strip()) == work.resolve()
 
 
+def test_both_editions_are_copied_into_the_work_folder(tmp_path):
+    course.copy_lessons(tmp_path)
+    english = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert sorted(p.name for p in tmp_path.glob("*.ipynb")) == english
+    assert sorted(p.name for p in (tmp_path / "zh").glob("*.ipynb")) == english
+    assert not (tmp_path / "zh" / "text").exists()  # the Chinese prose sources are for authors, not students
+
+
+def test_lang_zh_opens_the_chinese_edition_with_jupyterlab_in_chinese(tmp_path, monkeypatch):
+    launched = []
+    monkeypatch.setattr(course.subprocess, "run", lambda cmd, **kw: launched.append((cmd, kw)))
+    work = tmp_path / "work"
+    course.open_course(Path(sys.executable), ["--work", str(work), "--lang", "zh"])
+    (cmd, options), = launched
+    assert cmd[-2:] in (["zh/00_start_here.ipynb", "--allow-root"], [f"--ServerApp.root_dir={work.resolve()}",
+                                                                     "zh/00_start_here.ipynb"])
+    assert "zh/00_start_here.ipynb" in cmd and (work / "zh" / "00_start_here.ipynb").exists()
+    settings = Path(options["env"]["JUPYTERLAB_SETTINGS_DIR"])
+    plugin = settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    assert '"locale": "zh_CN"' in plugin.read_text(encoding="utf-8")
+    assert settings.is_relative_to(work.resolve())
+
+
+def test_english_stays_the_default_and_a_bad_language_is_named(tmp_path, monkeypatch):
+    launched = []
+    monkeypatch.setattr(course.subprocess, "run", lambda cmd, **kw: launched.append((cmd, kw)))
+    course.open_course(Path(sys.executable), ["--work", str(tmp_path)])
+    (cmd, options), = launched
+    assert "00_start_here.ipynb" in cmd and "JUPYTERLAB_SETTINGS_DIR" not in options["env"]
+    with pytest.raises(SystemExit, match="--lang needs en"):
+        course.language(["--lang", "fr"])
+
+
+def test_the_chinese_language_pack_is_installed_for_jupyterlab():
+    from importlib.metadata import version
+
+    assert version("jupyterlab-language-pack-zh-CN").startswith("4.")
+
+
 def pipless_venv(path: Path) -> Path:
     """Make a venv without pip, as ``uv venv`` and ``uv sync`` do; return its Python."""
     venv.EnvBuilder(with_pip=False, symlinks=os.name != "nt").create(path)

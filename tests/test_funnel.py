@@ -343,7 +343,7 @@ def test_funnel_chart_speaks_chinese_and_keeps_unknown_names(history):
     i18n.set_language("zh")
     ax = funnel_plots.funnel_chart(funnel.conversion(history), ax=Figure().subplots())
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[2] == "洽谈业务" and ax.get_title() == "销售漏斗"
+    assert labels[2] == "谈生意" and ax.get_title() == "销售漏斗"
     ax = funnel_plots.funnel_chart(pd.Series([5, 1], index=["电话", "成交单"]), ax=Figure().subplots())
     assert [t.get_text() for t in ax.get_yticklabels()] == ["电话", "成交单"]
 
@@ -408,7 +408,7 @@ def test_widget_shows_a_sentence_for_an_impossible_plan_and_speaks_chinese():
     i18n.set_language("zh")
     zh = FunnelWidget()
     assert "预期成交" in zh.summary.value and "潜在客户" in zh.prospects.description
-    assert "洽谈业务" in zh.rates[1].description
+    assert "谈生意" in zh.rates[1].description
 
 
 def test_widget_errors_are_shown_in_words():

@@ -25,7 +25,7 @@ LAYERS = [
     ["crmlessons.i18n", "crmlessons.lazy", "crmlessons.datasets.calendar", "crmlessons.datasets.dictionary",
      "crmlessons.datasets.vocabularies", "crmlessons.workfolder"],
     # 1: the argument checks and the case's calendar and rules that every concept uses.
-    ["crmlessons.checks", "crmlessons.datasets.rules"],
+    ["crmlessons.checks", "crmlessons.datasets.rules", "crmlessons.display"],
     # 2: the case data: generate, load, validate, planted effects.
     ["crmlessons.datasets"],
     # 3: pure pandas concept modules (they may use each other, without cycles: see below).

@@ -77,3 +77,13 @@ def test_unknown_lesson_is_a_clear_error():
         get_lesson("42")
     with pytest.raises(TypeError, match="lesson must be a string"):
         get_lesson(1)
+
+
+def test_the_readme_lists_both_editions_and_the_catalogue_minutes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for lesson in lesson_ids():
+        info = get_lesson(lesson)
+        stem = info.notebook.removesuffix(".ipynb")
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{stem}` · `zh/{stem}` |")), None)
+        assert row, f"README's lesson table has no row for both editions of {stem}"
+        assert f"| {info.teaching_minutes} + {info.exercise_minutes} |" in row, f"README minutes of {stem} differ from the catalogue"

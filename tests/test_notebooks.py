@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
 ABSOLUTE_PATH = re.compile(r"(/home/|/root/|/Users/|/tmp/|/work/|[A-Z]:\\\\Users)")
 MEMORY_ADDRESS = re.compile(r"at 0x[0-9a-f]{6,}")
 
@@ -22,7 +22,7 @@ def outputs_text(path: Path) -> list[str]:
     return [json.dumps(o, ensure_ascii=False) for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_committed_executed_without_errors(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
@@ -31,7 +31,7 @@ def test_committed_executed_without_errors(path):
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_outputs_have_no_paths_addresses_or_widget_ids(path):
     for text in outputs_text(path):
         assert not ABSOLUTE_PATH.search(text), text[:300]
@@ -40,10 +40,13 @@ def test_outputs_have_no_paths_addresses_or_widget_ids(path):
 
 
 def test_re_executing_twice_changes_nothing(tmp_path):
+    """Executing a lesson (its English notebook, then its Chinese edition built from it) twice gives the same files."""
     copy = tmp_path / "00_start_here.ipynb"
     shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", copy)
+    (tmp_path / "zh" / "text").mkdir(parents=True)
+    shutil.copy(ROOT / "notebooks" / "zh" / "text" / "00_start_here.md", tmp_path / "zh" / "text")
     script = [sys.executable, str(ROOT / "scripts" / "execute_notebooks.py"), str(copy)]
     subprocess.run(script, check=True, capture_output=True)
-    first = copy.read_bytes()
+    first = copy.read_bytes(), (tmp_path / "zh" / copy.name).read_bytes()
     subprocess.run(script, check=True, capture_output=True)
-    assert copy.read_bytes() == first
+    assert (copy.read_bytes(), (tmp_path / "zh" / copy.name).read_bytes()) == first

@@ -14,7 +14,7 @@ Examples
 >>> with i18n.using("zh"):
 ...     tier = describe("orders").set_index("列名").loc["tier"]
 >>> tier["名称"], tier["取值"]
-('档次', 'standard：标准款；premium：高端款')
+('档次', 'standard：标准款；premium：高端')
 """
 
 from __future__ import annotations
@@ -292,7 +292,7 @@ _SPECS: dict[str, list[Column]] = {
            description_zh="所购产品线。"),
         _c("tier", "category", "", "tier", "standard or premium (premium orders from a customer who "
            "bought standard before are up-selling).", "Tier", "档次",
-           description_zh="档次：standard 为标准款，premium 为高端款（原来买标准款的客户改买高端款，就是向上销售）。"),
+           description_zh="档次：standard 为标准款，premium 为高端（原来买标准款的客户改买高端，就是向上销售）。"),
         _c("amount_cny", "float64", "CNY", (0, 1e12), "Order revenue.", "Amount", "金额", decimals=2,
            description_zh="订单收入。"),
         _c("margin_cny", "float64", "CNY", (0, 1e12), "Gross margin of the order.", "Gross margin", "毛利",
@@ -558,7 +558,7 @@ def value_labels(column: str) -> dict[str, dict[str, str]]:
     Examples
     --------
     >>> value_labels("stage")["talking_business"]
-    {'en': 'Talking business', 'zh': '洽谈业务'}
+    {'en': 'Talking business', 'zh': '谈生意'}
     >>> value_labels("category")["company_side"]["zh"]
     '企业自身原因'
     """

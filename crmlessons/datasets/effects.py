@@ -32,7 +32,7 @@ _EFFECTS = [
      PARAMS["stage_reach"]["contacted"], "same cohort: share whose stage_reached >= contacted", 0.035),
     ("reach_talking_business",
      "Share of leads reaching 'talking business' (Key-account CRM course: 80, 50 or 20 of 100).",
-     "到达“洽谈业务”阶段的线索比例（《大客户关系管理教程》：100家中80、50或20家）。",
+     "到达“谈生意”阶段的线索比例（《大客户关系管理教程》：100家中80、50或20家）。",
      PARAMS["stage_reach"]["talking_business"], "same cohort: share whose stage_reached >= talking_business",
      0.045),
     ("reach_proposal", "Share of leads reaching 'proposal'.", "到达“方案报价”阶段的线索比例。",

@@ -79,7 +79,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     "stage": {
         "prospect": ("Prospect", "潜在客户"),
         "contacted": ("Contacted", "已接触"),
-        "talking_business": ("Talking business", "洽谈业务"),
+        "talking_business": ("Talking business", "谈生意"),
         "proposal": ("Proposal", "方案报价"),
         "negotiation": ("Negotiation", "商务谈判"),
         "won": ("Won", "成交"),
@@ -141,7 +141,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "tier": {
         "standard": ("Standard", "标准款"),
-        "premium": ("Premium", "高端款"),
+        "premium": ("Premium", "高端"),
     },
     "spend_type": {
         "acquisition": ("Acquisition (winning new customers)", "获客（赢得新客户）"),

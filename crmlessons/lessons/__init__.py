@@ -40,6 +40,8 @@ i18n.register({
     "teaching_min": ("Teaching (min)", "讲授（分钟）"),
     "exercise_min": ("Exercises (min)", "练习（分钟）"),
     "notebook": ("Notebook", "笔记本"),
+    "notebook_en": ("English edition", "英文版"),
+    "notebook_zh": ("Chinese edition", "中文版"),
     "you_will": ("You will be able to", "学完后你能够"),
     "term": ("Term", "术语"),
     "term_zh": ("Chinese", "中文"),
@@ -162,7 +164,8 @@ def key_points(lesson: str) -> Card:
 
 
 def lesson_map():
-    """Return the course plan as a table: lesson, title, objectives, minutes and notebook.
+    """Return the course plan as a table: lesson, title, objectives, minutes, and the notebook of each edition
+    (paths in the work folder: the Chinese edition sits in ``zh/``).
 
     Examples
     --------
@@ -177,7 +180,7 @@ def lesson_map():
         rows.append({i18n.t("lesson"): info.id, i18n.t("title"): i18n.pick(info.title),
                      i18n.t("you_will"): " · ".join(i18n.pick(o).rstrip(".。") for o in info.objectives),
                      i18n.t("teaching_min"): info.teaching_minutes, i18n.t("exercise_min"): info.exercise_minutes,
-                     i18n.t("notebook"): info.notebook})
+                     i18n.t("notebook_en"): info.notebook, i18n.t("notebook_zh"): f"zh/{info.notebook}"})
     return pd.DataFrame(rows)
 
 

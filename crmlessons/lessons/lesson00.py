@@ -323,13 +323,13 @@ QUIZ = [
                 "zh": "用 `python course.py` 打开课程时，你自己的作业保存在哪里？"},
         options=[{"en": "Inside the crmlessons package", "zh": "在 crmlessons 程序包里"},
                  {"en": "In your own work folder (crmlessons-work), never in the course files",
-                  "zh": "在你自己的作业文件夹（crmlessons-work）里，不会改动课程文件"},
+                  "zh": "在你自己的学习文件夹（crmlessons-work）里，不会改动课程文件"},
                  {"en": "Nowhere: it is lost when you close the browser", "zh": "哪里都没有：关闭浏览器就丢失了"}],
         correct=1,
         feedback=[{"en": "The package is never written to; it stays the same for everyone.", "zh": "程序包从不被改写，对所有人都一样。"},
                   {"en": "Yes: the lessons are copied there once, so your answers are yours to keep.",
                    "zh": "对：课程会复制一份到那里，你的答案由你保存。"},
-                  {"en": "Saved notebooks stay in your work folder; save with Ctrl+S.", "zh": "保存的笔记本会留在作业文件夹里；用 Ctrl+S 保存。"}],
+                  {"en": "Saved notebooks stay in your work folder; save with Ctrl+S.", "zh": "保存的笔记本会留在学习文件夹里；用 Ctrl+S 保存。"}],
     ),
 ]
 

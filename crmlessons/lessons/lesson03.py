@@ -644,7 +644,7 @@ QUIZ = [
         correct=1,
         feedback=[{"en": "A gap in a few hundred leads can be luck; at Hengtai it is, since the title plays no part in "
                          "how the data were made.",
-                   "zh": "几百条线索中的差距可能只是运气；在恒泰正是如此，因为数据生成时职位根本不起作用。"},
+                   "zh": "几百条线索中的差距可能只是随机波动；在恒泰正是如此，因为数据生成时职位根本不起作用。"},
                   {"en": "Yes: count the deals it rests on, and see whether it holds on the next leads.",
                    "zh": "对：数一数它依据的成交有多少，再看它在之后的线索中是否仍然成立。"},
                   {"en": "One chance pattern says nothing either way; in a real firm a title could matter.",

@@ -20,7 +20,7 @@ from crmlessons.lessons import Lesson, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 i18n.register({
-    "l04_few_leads": (" (too few to judge: mostly chance)", "（数量太少，无法评判，主要是运气）"),
+    "l04_few_leads": (" (too few to judge: mostly chance)", "（数量太少，无法评判，主要是随机波动）"),
     "l04_cny": ("CNY {amount}", "{amount} 元"),
 })
 
@@ -207,7 +207,7 @@ LESSON = Lesson(
          "zh": "按给定的把握程度计划销售目标所需的潜在客户数，而不只是“目标 ÷ 赢单率”。"},
         {"en": "Decide which step a salesperson should work on first and which lever speeds up the pipeline most; "
                "value the open pipeline.",
-         "zh": "判断销售人员应先改进哪一步、哪个杠杆最能加快销售管道；估算在途销售管道的价值。"},
+         "zh": "判断销售人员应先改进哪一步、哪个杠杆最能加快在手商机的转化；估算在手商机的价值。"},
     ],
     teaching_minutes=35,
     exercise_minutes=45,
@@ -225,14 +225,14 @@ LESSON = Lesson(
                "records the same measures can show a different funnel.",
          "zh": "恒泰公司的漏斗是按资料的说法生成的，两者相符并不能证明什么；用企业自己的记录做同样的测量，可能得到不同的漏斗。"},
         {"en": "With small numbers chance spreads results widely: target ÷ rate reaches the target only about half the time.",
-         "zh": "数量少时运气造成的波动很大：“目标 ÷ 赢单率”只有大约一半的机会达到目标。"},
+         "zh": "数量少时随机波动很大：“目标 ÷ 赢单率”只有大约一半的机会达到目标。"},
         {"en": "Read a salesperson's funnel row by row as the stage the leads fail to enter; coach where matching the "
                "team adds the most deals, judging only steps with at least 10 leads.",
          "zh": "逐行阅读销售人员的漏斗，每一行表示线索未能进入的阶段；在追上团队后能多成交最多的那一步进行辅导，"
                "且只评判上一步至少有 10 条线索的步骤。"},
         {"en": "Weighted pipeline = deal value × the stage's chance of winning; sales velocity = opportunities × deal "
                "value × win rate ÷ cycle length, and the weakest factor is often the strongest lever.",
-         "zh": "加权销售管道 = 商机金额 × 所在阶段的赢单概率；销售速度 = 商机数 × 平均金额 × 赢单率 ÷ 销售周期，"
+         "zh": "加权在手商机 = 商机金额 × 所在阶段的赢单概率；销售速度 = 商机数 × 平均金额 × 赢单率 ÷ 销售周期，"
                "最弱的那个因素往往是最有力的杠杆。"},
     ],
     next={"en": "Lesson 05: why customers are lost, and what keeping them is worth.",
@@ -375,7 +375,7 @@ EXERCISES = [
                     "least 5 deals with 90% confidence, as the lesson did for 5%: chance matters, so the answer is "
                     "more than 5 ÷ rate.",
               "zh": "先测出同期群的赢单率；再像本课对 5% 所做的那样，找出能以 90% 的把握至少成交 5 笔的最少潜在客户数："
-                    "运气有影响，所以答案会大于 5 ÷ 赢单率。"},
+                    "随机波动有影响，所以答案会大于 5 ÷ 赢单率。"},
         mistakes=[
             Mistake(lambda leads: math.ceil(TARGET / _win_rate(leads)),
                     {"en": "5 ÷ rate gives 5 deals only on average: about half the time you would fall short. "
@@ -399,13 +399,13 @@ EXERCISES = [
             "en": "Counting every open lead at full value would assume they all win. What is Hengtai's weighted "
                   "pipeline forecast: each open lead's deal value times the chance that leads at its stage win, "
                   "added up over all open leads? Give CNY.",
-            "zh": "按全额计算所有未结束线索，相当于假设它们都会成交。恒泰公司的加权销售管道预测值是多少：每条未结束线索的"
+            "zh": "按全额计算所有未结束线索，相当于假设它们都会成交。恒泰公司的加权在手商机预测值是多少：每条未结束线索的"
                   "商机金额乘以其所在阶段的赢单概率，再对所有未结束线索求和？单位：元。",
         },
         data=_tables,
         answer=lambda leads: _pipeline(leads)["weighted_cny"].sum(),
         hint={"en": "The weighted pipeline table has one row per stage; add up the right column of it.",
-              "zh": "加权销售管道表每个阶段一行；把其中正确的那一列加起来。"},
+              "zh": "加权在手商机表每个阶段一行；把其中正确的那一列加起来。"},
         mistakes=[
             Mistake(lambda leads: _pipeline(leads)["value_cny"].sum(),
                     {"en": "That is the full value of every open lead, as if all of them would be won. "
@@ -429,7 +429,7 @@ EXERCISES = [
                   "now {velocity} a day: {opportunities} open opportunities × {deal_value} average deal × {rate} "
                   "win rate ÷ {days} days. The budget pays for one programme this year, and each will do what it "
                   "promises. Which raises sales velocity most?",
-            "zh": "恒泰公司的销售总监希望在途销售管道更快地带来收入。目前的销售速度是每天 {velocity}：{opportunities} 个"
+            "zh": "恒泰公司的销售总监希望在手商机更快地带来收入。目前的销售速度是每天 {velocity}：{opportunities} 个"
                   "未结束商机 × 平均金额 {deal_value} × 赢单率 {rate} ÷ {days} 天。今年的预算只够一个项目，且每个项目都能"
                   "兑现承诺。哪个项目最能提高销售速度？",
         },
@@ -569,7 +569,7 @@ QUIZ = [
     ),
     Question(
         prompt={"en": "An open lead worth 1,000,000 CNY is in negotiation, where about 46% of leads win. What does it add to the weighted pipeline?",
-                "zh": "一条价值 100 万元的未结束线索处于商务谈判阶段，该阶段约 46% 的线索会成交。它为加权销售管道贡献多少？"},
+                "zh": "一条价值 100 万元的未结束线索处于商务谈判阶段，该阶段约 46% 的线索会成交。它为加权在手商机贡献多少？"},
         options=[{"en": "1,000,000 CNY", "zh": "100 万元"}, {"en": "About 460,000 CNY", "zh": "约 46 万元"},
                  {"en": "Nothing until it is won", "zh": "成交之前为 0"}],
         correct=1,
@@ -599,7 +599,7 @@ QUIZ = [
                 "zh": "某销售人员的方案报价转入商务谈判的比例是 30%，团队是 50%，但她只有 4 个方案报价。怎样做比较明智？"},
         options=[{"en": "Conclude at once that she cannot get proposals into negotiation", "zh": "立即断定她没有能力把方案报价推进到商务谈判"},
                  {"en": "Weigh the gap by how many leads and deals it affects, and remember 4 leads leave much to chance",
-                  "zh": "按差距影响的线索和成交数衡量，并记住 4 条线索的结果很大程度上靠运气"},
+                  "zh": "按差距影响的线索和成交数衡量，并记住 4 条线索的结果很大程度上是随机波动"},
                  {"en": "Ignore conversion rates altogether", "zh": "完全不看转化率"}],
         correct=1,
         feedback=[{"en": "With 4 leads, one more or one fewer success changes the rate by 25 points: too little to judge.",
@@ -631,8 +631,8 @@ GLOSSARY = [
                                      "zh": "从线索首次记录到成交的时间；项目越大越长。"}),
     Term("confidence", "把握程度", {"en": "How sure a plan must be of reaching its target, e.g. 90%.",
                                     "zh": "计划达到目标的把握有多大，例如 90%。"}),
-    Term("weighted pipeline", "加权销售管道", {"en": "Open deals' values, each times its stage's chance of winning: a sales forecast.",
+    Term("weighted pipeline", "加权在手商机", {"en": "Open deals' values, each times its stage's chance of winning: a sales forecast.",
                                               "zh": "未结束商机的金额乘以所在阶段的赢单概率后求和：一种销售预测。"}),
     Term("sales velocity", "销售速度", {"en": "Opportunities × deal value × win rate ÷ cycle length: money the pipeline brings per day.",
-                                        "zh": "商机数 × 平均金额 × 赢单率 ÷ 销售周期：销售管道每天带来的金额。"}),
+                                        "zh": "商机数 × 平均金额 × 赢单率 ÷ 销售周期：在手商机每天带来的金额。"}),
 ]

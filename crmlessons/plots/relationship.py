@@ -16,7 +16,7 @@ i18n.register({
     "rel_lifecycle_title": ("Where Hengtai's customers are in their lifecycle", "恒泰客户所处的生命周期阶段"),
     "rel_customers": ("customers", "客户数"),
     "rel_depth_title": ("Depth: revenue by kind of purchase", "关系深度：按购买类型划分的收入"),
-    "rel_revenue_m": ("revenue (million CNY)", "收入（百万元）"),
+    "rel_revenue_m": ("revenue (million CNY)", "收入（万元）"),
     "rel_year": ("year", "年份"),
     "rel_breadth_title": ("Breadth: customers won, lost and won back", "关系广度：赢得、流失和挽回的客户"),
     "rel_won": ("won (new)", "新赢得"),
@@ -85,7 +85,7 @@ def depth(table, ax=None):
     colours = dict(zip(ORDER_KINDS, [PALETTE[5], PALETTE[0], PALETTE[1], PALETTE[2]]))
     years = table["year"].astype(str)
     for kind in ORDER_KINDS:
-        values = table[kind].to_numpy(float) / 1e6
+        values = table[kind].to_numpy(float) / i18n.money_scale()
         ax.bar(years, values, bottom=bottom, color=colours[kind], label=label(kind))
         bottom += values
     ax.set_xlabel(i18n.t("rel_year"))

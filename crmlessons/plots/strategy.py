@@ -14,7 +14,7 @@ i18n.register({
     "sim_year": ("year", "年份"),
     "sim_customers": ("customers", "客户数"),
     "sim_customers_title": ("Customers at the end of each year", "每年年末的客户数"),
-    "sim_profit": ("cumulative profit (million CNY)", "累计利润（百万元）"),
+    "sim_profit": ("cumulative profit (million CNY)", "累计利润（万元）"),
     "sim_profit_title": ("Cumulative profit", "累计利润"),
 })
 
@@ -89,7 +89,7 @@ def customers_over_time(sim, ax=None, legend: bool = True):
 
 @tables(sim=["plan", "year", "share_acquisition", "cumulative_profit"])
 def profit_over_time(sim, ax=None, legend: bool = True):
-    """Draw the cumulative profit (million CNY) over the years for each plan.
+    """Draw the cumulative profit (million CNY; 万元 in Chinese) over the years for each plan.
 
     Examples
     --------
@@ -100,7 +100,7 @@ def profit_over_time(sim, ax=None, legend: bool = True):
     'Cumulative profit'
     """
     ax = get_ax(ax)
-    _lines(sim, "cumulative_profit", ax, scale=1e6)
+    _lines(sim, "cumulative_profit", ax, scale=i18n.money_scale())
     ax.axhline(0, color="#888", linewidth=0.8)
     ax.set_ylabel(i18n.t("sim_profit"))
     ax.set_title(i18n.t("sim_profit_title"))
@@ -137,4 +137,4 @@ def update_profit_over_time(ax, sim) -> list:
     >>> len(update_profit_over_time(ax, simulate(share_acquisition=0.2)))  # the plans and the zero line
     4
     """
-    return _update_lines(ax, sim, "cumulative_profit", scale=1e6)
+    return _update_lines(ax, sim, "cumulative_profit", scale=i18n.money_scale())

@@ -47,7 +47,7 @@ i18n.register({
     "ask_w_saved_option": ("my saved profile", "我保存的画像"),
     "ask_w_teammate": ("teammate {id}", "同事 {id}"),
     "ask_w_save": ("Save my profile", "保存我的画像"),
-    "ask_w_saved": ("Saved to {name} in your work folder.", "已保存到作业文件夹中的 {name}。"),
+    "ask_w_saved": ("Saved to {name} in your work folder.", "已保存到学习文件夹中的 {name}。"),
     "ask_w_no_saved": ("no saved profile yet: press 'Save my profile' first", "还没有保存的画像：请先点击“保存我的画像”"),
     "ask_w_unknown_teammate": ("no salesperson {id!r} in the team table", "团队表中没有销售人员 {id!r}"),
 })

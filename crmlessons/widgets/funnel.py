@@ -39,18 +39,18 @@ i18n.register({
     "funnel_w_case": ("Hengtai's own rates", "恒泰公司的实际转化率"),
     "funnel_w_rates_head": ("Share of the stage before that moves on:", "进入下一阶段的比例（相对上一阶段）："),
     "funnel_w_expected": ("Expected deals: <b>{deals}</b> of {prospects:,} prospects (overall rate {rate:.1%}).",
-                          "预期成交：{prospects:,} 个潜在客户中成交 <b>{deals}</b> 家（总成交率 {rate:.1%}）。"),
+                          "预期成交：{prospects:,} 个潜在客户中成交 <b>{deals}</b> 家（总赢单率 {rate:.1%}）。"),
     "funnel_w_range": ("Chance alone: in {level:.0%} of {runs:,} simulated funnels the deals fall between "
                        "<b>{low}</b> and <b>{high}</b>.",
-                       "仅凭运气：{runs:,} 次模拟中有 {level:.0%} 的成交数落在 <b>{low}</b> 到 <b>{high}</b> 之间。"),
+                       "随机波动：{runs:,} 次模拟中有 {level:.0%} 的成交数落在 <b>{low}</b> 到 <b>{high}</b> 之间。"),
     "funnel_w_chance": ("Chance of at least {target} deals with these prospects: <b>{share:.0%}</b>.",
                         "以当前潜在客户数至少成交 {target} 家的概率：<b>{share:.0%}</b>。"),
     "funnel_w_plan": ("To be {confidence:.0%} sure of at least {target} deals you need <b>{needed:,} prospects</b>; "
                       "target ÷ rate alone says {naive:,.0f}, which reaches the target only about half the time.",
                       "要有 {confidence:.0%} 的把握至少成交 {target} 家，需要 <b>{needed:,} 个潜在客户</b>；"
-                      "只用“目标 ÷ 成交率”得到 {naive:,.0f} 个，大约只有一半的机会达到目标。"),
+                      "只用“目标 ÷ 赢单率”得到 {naive:,.0f} 个，大约只有一半的机会达到目标。"),
     "funnel_w_plan_none": ("With an overall rate of 0% no number of prospects reaches the target: raise a stage rate.",
-                           "总成交率为 0%，多少潜在客户都达不到目标：请提高某个阶段的转化率。"),
+                           "总赢单率为 0%，多少潜在客户都达不到目标：请提高某个阶段的转化率。"),
     "funnel_w_plan_zero": ("A target of 0 deals needs no prospects.", "目标为 0 家时不需要潜在客户。"),
     "funnel_w_no_decided": ("The stage history has no decided leads (leads created before {before}), so Hengtai's "
                             "own rates cannot be measured; the sliders stay as they are.",

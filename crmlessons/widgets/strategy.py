@@ -231,7 +231,7 @@ class StrategySimulator(CourseWidget):
             self._first_draw(full)
         left, right = self._axes
         moved = [update_customers_over_time(left, sim), update_profit_over_time(right, sim)]
-        full_lines = [self._plan_values(full, "customers"), self._plan_values(full, "cumulative_profit", 1e6)]
+        full_lines = [self._plan_values(full, "customers"), self._plan_values(full, "cumulative_profit", i18n.money_scale())]
         changed = [self._steady_limits(ax, lines, whole) for ax, lines, whole in zip(self._axes, moved, full_lines)]
         key = (state, *(tuple(map(float, ax.get_ylim())) for ax in self._axes))
         if not (first or any(changed)) and key in self._frames:

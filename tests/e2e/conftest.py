@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from . import servers
+from . import fonts, servers
 from .driver import Shots, lab_run_all, open_lab_notebook, settle_widgets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -278,3 +278,13 @@ def pytest_runtest_makereport(item, call):
         server = item.funcargs.get(name)
         if server is not None:
             report.sections.append((f"{server.name} log", server.log_tail(3000)))
+
+
+@pytest.fixture(scope="session")
+def no_cjk_browser(browser, tmp_path_factory):
+    """A second Chromium that sees only the system fonts without Chinese glyphs; yields (browser, their families)."""
+    config, families = fonts.latin_only_fontconfig(tmp_path_factory.mktemp("latin-fonts"))
+    chromium = browser.browser_type.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, timeout=60_000,
+                                           env={**os.environ, "FONTCONFIG_FILE": str(config)})
+    yield chromium, families
+    chromium.close()

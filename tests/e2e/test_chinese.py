@@ -4,7 +4,6 @@ computer without any Chinese system font (the shipped web font, crmlessons/widge
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
 import pytest
@@ -13,8 +12,8 @@ from crmlessons.lessons import get_quiz
 from crmlessons.widgets.webfont import FAMILY
 
 from . import servers
-from .conftest import CHROMIUM_ARGS, NOTEBOOK_DIR, find_chromium, new_page, notebooks
-from .fonts import chinese_glyphs, empty_boxes, latin_only_fontconfig
+from .conftest import NOTEBOOK_DIR, new_page, notebooks
+from .fonts import chinese_glyphs, empty_boxes
 from .driver import (assert_no_widget_errors, image_bytes, is_png, lab_cell, lab_cell_index, lab_edit_and_run,
                      lab_insert_cell_below, lab_run_all, lab_run_cell, open_lab_notebook, settle_widgets,
                      wait_until)
@@ -99,16 +98,6 @@ CHINESE_PARTS = (".crm-objectives", ".crm-widget.crm-qualifier", ".crm-widget.cr
 COURSE_TEXT = '.crm-widget, [class^="crm-"], [class*=" crm-"]'
 CONTROL = ('<div id="crm-no-font-control" style="font-family:sans-serif;position:fixed;top:0;left:0;'
            'background:#fff">客户流失</div>')
-
-
-@pytest.fixture(scope="module")
-def no_cjk_browser(browser, tmp_path_factory):
-    """A second Chromium that sees only the system fonts without Chinese glyphs; yields (browser, their families)."""
-    config, families = latin_only_fontconfig(tmp_path_factory.mktemp("latin-fonts"))
-    chromium = browser.browser_type.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, timeout=60_000,
-                                           env={**os.environ, "FONTCONFIG_FILE": str(config)})
-    yield chromium, families
-    chromium.close()
 
 
 def write_notebook(path, cells) -> None:

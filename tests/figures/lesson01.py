@@ -138,6 +138,27 @@ FIGURES = {
                       f"{rules.DECLINE_RATIO:.0%}"),
     # the simulator's years
     "after 5 years against": lambda case: f"after {_hengtai(case)['years']} years against",
+    # the Chinese edition's prose (notebooks/zh/text/01_what_is_crm.md)
+    "约 330 万元": lambda case: f"约 {round(_hengtai(case)['budget'] / 1e4, -1):.0f} 万元",
+    "不满 1 年": lambda case: f"不满 {_lifecycle_years('exploration_years'):g} 年",
+    "不满 3 年": lambda case: f"不满 {_lifecycle_years('formation_years'):g} 年",
+    "最近 365 天的订单不到此前 365 天的 60%，且此前 365 天至少有 2 笔订单":
+        lambda case: (f"最近 {rules.DECLINE_WINDOW_DAYS} 天的订单不到此前 {rules.DECLINE_WINDOW_DAYS} 天的 "
+                      f"{rules.DECLINE_RATIO:.0%}，且此前 {rules.DECLINE_WINDOW_DAYS} 天至少有 "
+                      f"{rules.DECLINE_MIN_ORDERS} 笔订单"),
+    "设定的成本比为 4.7": lambda case: f"设定的成本比为 {_planted('acquisition_retention_cost_ratio'):.1f}",
+    "在 4.3 到 5.1 之间": lambda case: f"在 {_yearly_ratios(case).min():.1f} 到 {_yearly_ratios(case).max():.1f} 之间",
+    "约 5% 的随机误差": lambda case: f"约 {datasets.PARAMS['spend_noise_sigma']:.0%} 的随机误差",
+    "约 7.3 万元": lambda case: f"约 {_hengtai(case)['margin'] / 1e4:.1f} 万元",
+    "每年留住的 95.5%": lambda case: f"每年留住的 {_hengtai(case)['max_retention']:.1%}",
+    "模拟器假设为 80%": lambda case: f"模拟器假设为 {_hengtai(case)['base_retention']:.0%}",
+    "所假设的 80%": lambda case: f"所假设的 {_hengtai(case)['base_retention']:.0%}",
+    "运行 5 年后": lambda case: f"运行 {_hengtai(case)['years']} 年后",
+    "盈亏平衡成本比为 8.6": lambda case: f"盈亏平衡成本比为 {_break_even(case):.1f}",
+    "恒泰的 4.7 低于它": lambda case: f"恒泰的 {_cost_ratio(case):.1f} "
+                                    f"{'低于' if _cost_ratio(case) < _break_even(case) else '高于'}它",
+    "满意度评分为 4 分": lambda case: f"满意度评分为 {_example_answer(case, 'satisfaction')} 分",
+    "情感忠诚却只有 2 分": lambda case: f"情感忠诚却只有 {_example_answer(case, 'loyalty_emotional')} 分",
 }
 
 NOT_HENGTAI = {
@@ -154,6 +175,7 @@ NOT_HENGTAI = {
     "4.7 小于 5": "a wrong quiz option: the planted ratio against the literature's claim",
     "Row 3": "a row number of the Key-account CRM course's Table 1-2",
     "of 5": "the survey's 1-5 scale",
+    "满分 5 分": "the survey's 1-5 scale",
     "ratio is above 1": "a ratio of two costs compared with 1 (equal costs)",
     "比值应大于 1": "a ratio of two costs compared with 1 (equal costs)",
     "Below 1": "a ratio of two costs compared with 1 (equal costs)",

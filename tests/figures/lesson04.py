@@ -7,6 +7,7 @@ a figure, a stage or a letter the prose names makes the test fail and say which 
 import inspect
 
 from crmlessons import datasets, funnel
+from crmlessons.datasets.dictionary import value_labels
 from crmlessons.lessons import lesson04
 from crmlessons.lessons.lesson04 import SHORTER_CYCLE_DAYS, WIN_RATE_POINTS
 
@@ -23,23 +24,42 @@ def _planted(name) -> float:
     return float(datasets.planted_effects().set_index("name").loc[name, "value"])
 
 
-def _leak_sentence(case) -> str:
-    table = _table(case)
+def _leak(case) -> tuple[bool, int]:
+    """Whether the biggest leak also loses the most leads, and how many it loses."""
     leak = funnel.biggest_leak(case.stage_history)
     assert leak == "proposal", "the prose names 'proposal' as the biggest leak"
-    lost = table["lost"]  # 'lost' on a row: leads that stopped at the stage before it
-    also = "also loses" if lost.idxmax() == leak else "does not lose"
-    return f"keeps the smallest share, and {also} the most leads, {lost[leak]:,}"
+    lost = _table(case)["lost"]  # 'lost' on a row: leads that stopped at the stage before it
+    return lost.idxmax() == leak, int(lost[leak])
 
 
-def _chain_planted(case) -> str:
+def _leak_sentence(case) -> str:
+    most, lost = _leak(case)
+    also = "also loses" if most else "does not lose"
+    return f"keeps the smallest share, and {also} the most leads, {lost:,}"
+
+
+def _leak_zh(case) -> str:
+    most, lost = _leak(case)
+    return f"这一步留下的比例最小，流失的线索{'也最多' if most else '却不是最多'}，共 {lost:,} 条"
+
+
+def _about_half(case) -> bool:
+    """Whether about half of the leads go on at each of the last two steps."""
+    return all(abs(_table(case).loc[s, "conversion"] - 0.5) < 0.05 for s in ("negotiation", "won"))
+
+
+def _chain_planted(case, words: str = "{:.0%}, {:.0%}, {:.0%} and {:.0%} of the prospects were made to reach") -> str:
     reach = [_planted(f"reach_{s}") for s in ("contacted", "talking_business", "proposal", "negotiation")]
-    return "{:.0%}, {:.0%}, {:.0%} and {:.0%} of the prospects were made to reach".format(*reach)
+    return words.format(*reach)
+
+
+def _chain_leaks_at_proposal() -> bool:
+    rates = funnel.conversion_from_counts(funnel.SOURCE_EXAMPLE)["conversion"].iloc[1:]
+    return rates.idxmin() == "proposal"
 
 
 def _chain_leak(case) -> str:
-    rates = funnel.conversion_from_counts(funnel.SOURCE_EXAMPLE)["conversion"].iloc[1:]
-    return ("the course's chain sends on a smaller share into proposal" if rates.idxmin() == "proposal"
+    return ("the course's chain sends on a smaller share into proposal" if _chain_leaks_at_proposal()
             else "the course's chain sends on a smaller share elsewhere")
 
 
@@ -47,10 +67,19 @@ def _cycle(case):
     return funnel.cycle_length(case.leads)
 
 
+def _big_deals(case) -> int:
+    return int(funnel.breakdown(case.leads, by="size_band")["won"].get("1.5M+", 0))
+
+
 def _no_big_deal(case) -> str:
-    won = funnel.breakdown(case.leads, by="size_band")
-    big = int(won["won"].get("1.5M+", 0))
+    big = _big_deals(case)
     return "No deal above 1.5 million yuan was won" if big == 0 else f"{big} deals above 1.5 million yuan were won"
+
+
+def _no_big_deal_zh(case) -> str:
+    big = _big_deals(case)
+    return ("同期群中没有赢下任何一笔 150 万元以上的生意" if big == 0
+            else f"同期群中赢下了 {big} 笔 150 万元以上的生意")
 
 
 # ---- SP003, the salesperson the notebook reads row by row
@@ -59,9 +88,17 @@ def _sp003(case):
     return funnel.compare_to_team(case.stage_history, case.leads, "SP003")
 
 
+def _sp003_stage(case) -> str:
+    return funnel.work_on_first(case.stage_history, case.leads).loc["SP003", "work_on"]
+
+
 def _sp003_row(case) -> str:
-    stage = funnel.work_on_first(case.stage_history, case.leads).loc["SP003", "work_on"]
-    return f"SP003's gap that matters most is the **{stage}** row"
+    return f"SP003's gap that matters most is the **{_sp003_stage(case)}** row"
+
+
+def _sp003_row_zh(case) -> str:
+    stage = _sp003_stage(case)
+    return f"SP003 最值得关注的差距在 **{stage}**（{value_labels('stage')[stage]['zh']}）这一行"
 
 
 def _sp003_rates(case) -> str:
@@ -69,23 +106,37 @@ def _sp003_rates(case) -> str:
     return f"only {row['own']:.0%} of SP003's proposals get into negotiation, against the team's {row['team']:.0%}"
 
 
-def _sp003_extra(case) -> str:
+def _sp003_rates_zh(case) -> str:
+    row = _sp003(case).loc["negotiation"]
+    return f"SP003 的方案报价只有 {row['own']:.0%} 进入商务谈判，团队是 {row['team']:.0%}"
+
+
+def _sp003_extra(case, words: dict) -> str:
+    """SP003's extra deals at negotiation; ``words`` = the phrase and whether it is the most, in one language."""
     table = _sp003(case)
-    most = "more than at any other step" if table["extra_deals"].idxmax() == "negotiation" else "not the most"
-    return f"add about {table.loc['negotiation', 'extra_deals']:.1f} deals, {most}"
+    most = table["extra_deals"].idxmax() == "negotiation"
+    return words["phrase"].format(table.loc["negotiation", "extra_deals"], words[most])
 
 
-def _sp003_won(case) -> str:
+def _sp003_won(case, words: dict) -> str:
+    """SP003's closing gap compared with the negotiation gap; ``words`` in one language."""
     table = _sp003(case)
     won, neg = table.loc["won"], table.loc["negotiation"]
-    width = "as wide" if round(won["gap"], 2) == round(neg["gap"], 2) else (
+    width = "same" if round(won["gap"], 2) == round(neg["gap"], 2) else (
         "wider" if won["gap"] > neg["gap"] else "narrower")
-    return (f"a gap {width}, {won['own']:.0%} against {won['team']:.0%}, but it rests on "
-            f"{int(won['own_leads'])} negotiations")
+    return words["phrase"].format(words[width], won["own"], won["team"], int(won["own_leads"]))
 
 
-def _sp003_swing(case) -> str:
-    return f"moves that rate by {100 / _sp003(case).loc['won', 'own_leads']:.0f} points"
+_SP003_EXTRA_EN = {"phrase": "add about {:.1f} deals, {}", True: "more than at any other step", False: "not the most"}
+_SP003_EXTRA_ZH = {"phrase": "大约能多成交 {:.1f} 笔，{}", True: "比其他任何一步都多", False: "不是最多"}
+_SP003_WON_EN = {"phrase": "a gap {}, {:.0%} against {:.0%}, but it rests on {} negotiations",
+                 "same": "as wide", "wider": "wider", "narrower": "narrower"}
+_SP003_WON_ZH = {"phrase": "差距{}，{:.0%} 对 {:.0%}，但它只基于 {} 次商务谈判",
+                 "same": "一样大", "wider": "更大", "narrower": "更小"}
+
+
+def _sp003_swing(case, words: str = "moves that rate by {:.0f} points") -> str:
+    return words.format(100 / _sp003(case).loc["won", "own_leads"])
 
 
 def _min_leads(words: str):
@@ -188,8 +239,7 @@ FIGURES = {
     "64% of those talked business": lambda case: f"{_rate(case, 'talking_business')} of those talked business",
     "only 40% of\n*those* received a proposal": lambda case: f"only {_rate(case, 'proposal')} of\n*those* received a proposal",
     "about half went on at each of the last two steps": lambda case: (
-        "about half went on at each of the last two steps"
-        if all(abs(_table(case).loc[s, "conversion"] - 0.5) < 0.05 for s in ("negotiation", "won")) else "changed"),
+        "about half went on at each of the last two steps" if _about_half(case) else "changed"),
     "About 5 in 100 were won": lambda case: f"About {funnel.win_rate(case.leads) * 100:.0f} in 100 were won",
     "80%, 50%, 20% and 10% of the prospects were made to reach": _chain_planted,
     "and 5% to be won": lambda case: f"and {_planted('overall_win_rate'):.0%} to be won",
@@ -204,10 +254,37 @@ FIGURES = {
     "SP003's gap that matters most is the **negotiation** row": _sp003_row,
     "only 29% of SP003's proposals get into\nnegotiation, against the team's 50%": lambda case: _sp003_rates(case).replace(
         " into negotiation", " into\nnegotiation"),
-    "add about 1.4 deals, more than\nat any other step": lambda case: _sp003_extra(case).replace(
+    "add about 1.4 deals, more than\nat any other step": lambda case: _sp003_extra(case, _SP003_EXTRA_EN).replace(
         "more than at", "more than\nat"),
-    "a gap as wide, 25% against 46%, but it rests on 4 negotiations": _sp003_won,
+    "a gap as wide, 25% against 46%, but it rests on 4 negotiations": lambda case: _sp003_won(case, _SP003_WON_EN),
     "moves that rate by 25 points": _sp003_swing,
+    # the Chinese edition's prose (notebooks/zh/text/04_success_funnel.md), section by section
+    "1,795 个潜在客户": lambda case: f"{_table(case)['leads'].iloc[0]:,} 个潜在客户",
+    "79% 得到了接触": lambda case: f"{_rate(case, 'contacted')} 得到了接触",
+    "其中 64% 进入谈生意": lambda case: f"其中 {_rate(case, 'talking_business')} 进入谈生意",
+    "只有 40% 收到方案报价": lambda case: f"只有 {_rate(case, 'proposal')} 收到方案报价",
+    "最后两步各有大约一半的线索继续往下走": lambda case: (
+        "最后两步各有大约一半的线索继续往下走" if _about_half(case) else "changed"),
+    "100 个潜在客户中大约有 5 个赢单": lambda case: (
+        f"100 个潜在客户中大约有 {funnel.win_rate(case.leads) * 100:.0f} 个赢单"),
+    "让 80%、50%、20% 和 10% 的潜在客户分别到达": lambda case: _chain_planted(
+        case, "让 {:.0%}、{:.0%}、{:.0%} 和 {:.0%} 的潜在客户分别到达"),
+    "5% 最终赢单": lambda case: f"{_planted('overall_win_rate'):.0%} 最终赢单",
+    "这一步留下的比例最小，流失的线索也最多，共 549 条": _leak_zh,
+    "进入方案报价的比例比进入其他任何阶段都小": lambda case: (
+        "进入方案报价的比例比进入其他任何阶段都小" if _chain_leaks_at_proposal() else "changed"),
+    "中位数是 2.6 个月": lambda case: f"中位数是 {_cycle(case).loc['<50k', 'median_months']:.1f} 个月",
+    "则要 10.1 个月": lambda case: f"则要 {_cycle(case).loc['500k-1.5M', 'median_months']:.1f} 个月",
+    "同期群中没有赢下任何一笔 150 万元以上的生意": _no_big_deal_zh,
+    "SP003 最值得关注的差距在 **negotiation**（商务谈判）这一行": _sp003_row_zh,
+    "SP003 的方案报价只有 29% 进入商务谈判，团队是 50%": _sp003_rates_zh,
+    "大约能多成交 1.4 笔，比其他任何一步都多": lambda case: _sp003_extra(case, _SP003_EXTRA_ZH),
+    "差距一样大，25% 对 46%，但它只基于 4 次商务谈判": lambda case: _sp003_won(case, _SP003_WON_ZH),
+    "变动 25 个百分点": lambda case: _sp003_swing(case, "变动 {:.0f} 个百分点"),
+    "（56%）": lambda case: f"（{funnel.deals_chance(100, 0.05, 5):.0%}）",
+    "还有 231 条线索尚未结束": lambda case: f"还有 {(case.leads['outcome'] == 'open').sum()} 条线索尚未结束",
+    "只计入约 5%": lambda case: f"只计入约 {_stage_p(case, 'prospect'):.0%}",
+    # the rule's minimum, both languages
     "at least 10 leads": _min_leads("at least {} leads"),
     "fewer than 10 leads": _min_leads("fewer than {} leads"),
     "至少有 10 条线索": _min_leads("至少有 {} 条线索"),
@@ -327,6 +404,29 @@ NOT_HENGTAI = {
     "under 50,000 yuan": "the edge of a size band (funnel.SIZE_EDGES), not a figure",
     "half a million to 1.5 million yuan": "the edges of a size band (funnel.SIZE_EDGES), not a figure",
     "a 45-minute class": "the short version of the lesson (LESSON.skip_for_45)",
+    "45 分钟的课": "the short version of the lesson (LESSON.skip_for_45)",
+    "5 万元以下": "the edge of a size band (funnel.SIZE_EDGES), not a figure",
+    "50 万至 150 万元": "the edges of a size band (funnel.SIZE_EDGES), not a figure",
+    # the Chinese edition's prose: the source, the course's chain, Li Na's story, the widget
+    "在 **100 个潜在客户**中": _SOURCE,
+    "不会是 100 个。可能是 **80** 个（这已经是非常不错的成绩），也可能是 **50** 个，或者 **20** 个": _SOURCE,
+    "保留了资料中的 100 个潜在客户": _CHAIN,
+    "（50 个谈生意）和最后的 5 笔成交": _CHAIN,
+    "**80 个已接触、20 个收到方案报价、10 个进入商务谈判**。这里的 80 和 20": _CHAIN,
+    "100 个潜在客户中成交的远多于 5 个": "what would contradict the source's 5 in 100 on a firm's own records",
+    "**今年拿下 5 个新客户**": _STORY,
+    "跟进 100 个左右的潜在客户": _STORY,
+    "我们的赢单率（win rate）是 5%": _STORY,
+    "要按同事的整数 5% 拿下 5 笔成交": _STORY,
+    "“5 ÷ 0.05 = 100 个潜在客户”只是*平均*能成交 5 笔": _STORY,
+    "跟进 100 个潜在客户，她只有大约一半的机会": _STORY,
+    "拿到 5 笔": _STORY,
+    "**把握程度**（confidence）是 **90%**": "the confidence Li Na chooses in the worked example",
+    "使至少成交 5 笔的概率 P(Binomial(n, 0.05) ≥ 5) 不低于 0.9": "the worked example's formula",
+    "资料中的 100 → 5": _SOURCE + " (the widget's starting point)",
+    "2,000 次模拟中 90% 的漏斗": "the widget's chance band and number of simulated funnels (funnel.explore defaults)",
+    "把目标设为 1": "a setting to try in the widget", "赢单率为 5% 时，跟进 20 个潜在客户": "a setting to try in the widget",
+    "调高 10 个百分点": "a setting to try in the widget", "从 50% 调到 99%": "the confidence slider's range",
     # the widget
     "90% of 2,000 simulated\nfunnels": "the widget's chance band and number of simulated funnels (funnel.explore defaults)",
     "Set the target to 1": "a setting to try in the widget", "from 20 prospects at 5%": "a setting to try in the widget",

@@ -1,0 +1,175 @@
+"""Tables shown in Chinese in the Chinese edition: column headings and category values through their labels.
+
+The course's functions return tables with English column names (the names code uses, e.g.
+``retention_rate``). When the course speaks Chinese, a table a notebook shows gets a second heading row
+above the code names: the Chinese label, from the data dictionary for the case tables' columns and from
+:data:`COLUMN_LABELS` for the columns the lessons compute. Category values (regions, stages, loss
+reasons ...) are shown by their Chinese labels. The table itself is never changed: only what is shown.
+
+:func:`install` registers this with IPython's display formatters (``import crmlessons`` calls it inside
+Jupyter); in English, tables are shown exactly as pandas shows them.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from crmlessons import i18n
+>>> table = pd.DataFrame({"region": ["east"], "retention_rate": [0.95]})
+>>> with i18n.using("zh"):
+...     print(chinese_view(table).to_string(index=False))
+ 区域    留存率
+region retention_rate
+   华东           0.95
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from crmlessons import i18n
+
+#: Chinese labels of the columns the lessons compute (the case tables' own columns are labelled in the
+#: data dictionary). A heading that is a code name and is in neither is shown as it is.
+COLUMN_LABELS: dict[str, str] = {
+    "acquired": "新增客户", "acquisition_cny": "获客费用（元）", "action": "行动", "active": "活跃客户",
+    "active_end": "年末客户数", "active_start": "年初客户数", "addition_en": "本课程补充", "basis_en": "依据",
+    "asks_less_than_tells": "问少于说", "asks_more": "多问型", "bant": "BANT", "category_en": "类别",
+    "cause_en": "原因", "checks": "检查次数", "claim": "说法", "claimed": "资料所说", "coach_on": "辅导重点",
+    "controllable": "可控", "conversion": "转化率", "cost_lost_cny": "流失损失（元）", "count": "数量",
+    "cost_per_new": "每位新客户成本（元）", "cost_per_kept": "每位保留客户成本（元）", "cost_ratio": "成本比",
+    "cumulative_profit": "累计利润（元）", "cumulative_share": "累计占比", "customer_loss_rate": "客户流失率",
+    "customers": "客户数", "customers_lost": "流失客户数", "deal_loss_rate": "丢单率", "deals": "成交数",
+    "deals_decided": "已决商机数", "deals_lost": "丢单数", "description_en": "说明", "expected_win_rate": "预期赢单率",
+    "expected_won": "预期赢单数", "extra_deals": "可多赢单数", "factors": "具备因素数", "flagged": "被预警",
+    "gap": "差距", "half": "半区", "hours": "工时", "hours_lost": "浪费工时", "hours_per_win": "每赢一单工时",
+    "kept": "保留客户数", "keywords": "关键词", "label": "名称", "label_en": "名称", "leads": "商机数",
+    "level": "层次", "loss_rate": "流失率", "lost": "流失客户数", "lost_later": "之后流失", "man": "MAN",
+    "margin_before_cny": "此前毛利（元）", "mean_deal_value_cny": "平均金额（元）", "mean_years": "平均年数",
+    "measured": "实测值", "median_cycle_days": "周期中位数（天）", "median_days": "天数中位数",
+    "median_deal_value_cny": "金额中位数（元）", "median_months": "月数中位数", "median_years": "年数中位数",
+    "name": "名称", "open_leads": "在手商机", "order_ratio": "订单比", "orders_before": "此前订单数",
+    "orders_recent": "近期订单数", "own": "本人", "own_leads": "本人商机数", "p25_days": "25% 分位（天）",
+    "p75_days": "75% 分位（天）", "people": "人数", "planted": "预设值", "priority": "优先级", "rank": "排名",
+    "reach": "到达率", "referrals": "推荐客户数", "retained": "保留客户数", "retention_cny": "保留费用（元）",
+    "retention_rate": "留存率", "score": "得分", "share": "占比", "share_acquisition": "获客预算占比",
+    "share_lost": "流失占比", "share_of_known": "占已知原因比例", "size_band": "金额区间", "source": "来源",
+    "strongest": "最强项", "team": "团队", "tolerance": "容差", "total": "合计", "value": "数值",
+    "value_at_risk_cny": "风险价值（元）", "value_cny": "价值（元）", "weakest": "最弱项",
+    "weighted_cny": "加权金额（元）", "win_probability": "赢单概率", "won": "赢得客户数", "won_back": "挽回客户数",
+    "first": "首次购买", "description": "说明", "cause": "原因", "repeat": "重复购买", "cross_sell": "交叉销售", "up_sell": "增量销售",
+    "tenure_years": "合作年数", "relationship_years": "本次关系年数", "combination": "组合", "wins": "赢单数",
+    "win_rate_ci_low": "赢单率下限", "win_rate_ci_high": "赢单率上限", "stage_reached": "到达阶段",
+    "year": "年份", "margin_per_year_cny": "每年毛利（元）", "years": "年数", "budget_cny": "预算（元）",
+}
+
+#: Chinese labels of category codes the lessons compute (the case tables' own codes are in the data dictionary).
+VALUE_LABELS: dict[str, str] = {
+    "exploration": "考察期", "formation": "形成期", "stability": "稳定期", "decline": "衰退期",
+    "current": "现有客户", "chosen": "所选方案", "all_acquisition": "全部用于获客", "all_retention": "全部用于保留",
+    "repeat": "重复购买", "cross_sell": "交叉销售", "up_sell": "增量销售", "first": "首次购买",
+    "objective": "客观资料", "subjective": "主观特点", "care": "客户关怀", "lost": "已流失",
+}
+
+_CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def column_label(name: object) -> str | None:
+    """Return the Chinese label of a column named ``name``, or None when it has none (not a code name)."""
+    if not isinstance(name, str) or not _CODE_NAME.match(name):
+        return None
+    if name in COLUMN_LABELS:
+        return COLUMN_LABELS[name]
+    if name.endswith("_zh"):  # the Chinese half of a pair X_en / X_zh is labelled as X_en is
+        return COLUMN_LABELS.get(name[:-3] + "_en") or column_label(name[:-3])
+    from crmlessons.datasets.dictionary import TABLES, columns
+
+    for table in TABLES:
+        for column in columns(table):
+            if column.name == name:
+                return column.label_zh
+    return None
+
+
+def _value_labels(name: object) -> dict[str, str]:
+    """The Chinese labels of the codes a column named ``name`` holds: the dictionary's, then the lessons' own."""
+    from crmlessons.datasets.dictionary import value_labels
+
+    try:
+        labels = {code: labels["zh"] for code, labels in value_labels(name).items()}
+    except (TypeError, ValueError):
+        labels = {}
+    return {**VALUE_LABELS, **labels} if isinstance(name, str) and _CODE_NAME.match(name) else labels
+
+
+def chinese_view(table):
+    """Return the copy of ``table`` a Chinese reader sees: Chinese headings above the code names, values by label.
+
+    Category values are shown by label in the columns, in the index and in the column heading when the
+    heading row names a category (as after ``value_counts([...]).unstack()``).
+    """
+    import pandas as pd
+
+    view = table.copy()
+    for name in view.columns:
+        labels = _value_labels(name)
+        if labels:
+            view[name] = view[name].map(lambda value: labels.get(value, value) if isinstance(value, str) else value)
+    index_labels = _value_labels(view.index.name) if view.index.name is not None else VALUE_LABELS
+    if index_labels and not isinstance(view.index, pd.MultiIndex):
+        view.index = view.index.map(lambda value: index_labels.get(value, value))
+    heading_labels = _value_labels(view.columns.name)
+    if heading_labels and not isinstance(view.columns, pd.MultiIndex):
+        name = view.columns.name
+        view.columns = view.columns.map(lambda value: heading_labels.get(value, value))
+        view.columns.name = column_label(name) or name
+        view.index.name = column_label(view.index.name) or view.index.name
+        return view
+    if isinstance(view.columns, pd.MultiIndex) or not any(column_label(c) for c in view.columns):
+        return view
+    view.columns = pd.MultiIndex.from_arrays([[column_label(c) or c for c in view.columns], list(view.columns)])
+    return view
+
+
+def one_language(table):
+    """Of each pair of columns ``X_en`` / ``X_zh``, keep the one in the current language (the table itself is kept).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> list(one_language(pd.DataFrame({"cause_en": ["price"], "cause_zh": ["价格"], "n": [1]})).columns)
+    ['cause_en', 'n']
+    """
+    other = "_zh" if i18n.get_language() == "en" else "_en"
+    mine = "_en" if other == "_zh" else "_zh"
+    names = [str(c) for c in table.columns]
+    drop = [c for c in table.columns if str(c).endswith(other) and str(c)[:-3] + mine in names]
+    return table.drop(columns=drop) if drop else table
+
+
+def shown(table):
+    """Return what a notebook shows of ``table`` in the current language (see the module's docstring)."""
+    table = one_language(table)
+    return chinese_view(table) if i18n.get_language() == "zh" else table
+
+
+def _html(table):
+    return shown(table)._repr_html_()
+
+
+def _plain(table, printer, cycle) -> None:
+    printer.text(repr(shown(table)))
+
+
+def install() -> bool:
+    """Show tables in the current course language in this IPython session; return whether IPython runs here."""
+    ipython_module = sys.modules.get("IPython")
+    shell = ipython_module.get_ipython() if ipython_module else None
+    if shell is None:
+        return False
+    formatters = shell.display_formatter.formatters
+    # Registered by name, so pandas is not imported here; pandas 3 calls the class pandas.DataFrame, older
+    # releases pandas.core.frame.DataFrame.
+    for module in ("pandas", "pandas.core.frame"):
+        formatters["text/html"].for_type_by_name(module, "DataFrame", _html)
+        formatters["text/plain"].for_type_by_name(module, "DataFrame", _plain)
+    return True
