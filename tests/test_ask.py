@@ -18,12 +18,6 @@ IDS = ask.item_ids()
 answers_strategy = st.fixed_dictionaries({item: st.integers(1, 5) for item in IDS})
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def team():
     return load_salespeople()

@@ -15,12 +15,6 @@ from crmlessons import datasets, funnel, i18n
 from crmlessons.plots import funnel as funnel_plots
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def history():
     return datasets.load_stage_history()

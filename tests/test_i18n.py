@@ -17,12 +17,6 @@ import crmlessons
 from crmlessons import i18n
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def import_all_modules():
     """Import every module of the package so all labels are registered."""
     for module in pkgutil.walk_packages(crmlessons.__path__, "crmlessons."):

@@ -9,22 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from crmlessons import datasets, i18n, strategy
+from crmlessons import strategy
 from crmlessons.lessons import lesson01
 from crmlessons.practice import get_exercise
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "01_what_is_crm.ipynb"
-
-
-@pytest.fixture(scope="module")
-def case():
-    return datasets.load_case()
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
 
 
 def cell_output(source_start: str) -> str:

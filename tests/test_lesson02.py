@@ -22,12 +22,6 @@ DIMS = ["A", "S", "K"]
 LETTER = {"A": "A", "S": "B", "K": "C"}
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def team():
     return load_salespeople()

@@ -16,12 +16,6 @@ from crmlessons.practice import get_exercise
 from test_funnel import NORMAL, team_tables
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def coach(funnels):
     history, leads = team_tables(funnels)
     decision = get_exercise("04.coach")

@@ -14,17 +14,6 @@ from crmlessons.lessons import lesson05
 from crmlessons.practice import get_exercise
 
 
-@pytest.fixture(scope="module")
-def case():
-    return datasets.load_case()
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def tables(case, *names):
     return {name: getattr(case, name) for name in names}
 

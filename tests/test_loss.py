@@ -13,17 +13,6 @@ from crmlessons import datasets, i18n, loss
 from crmlessons.plots.loss import pareto_chart, update_what_if_chart, what_if_chart
 
 
-@pytest.fixture(scope="module")
-def case():
-    return datasets.load_case()
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 # --- taxonomy ------------------------------------------------------------------------------------
 
 def test_taxonomy_matches_the_data_dictionary_and_the_analyst_codes(case):

@@ -14,12 +14,6 @@ from crmlessons.plots import man as plots
 from crmlessons.widgets.man import REACH, ManQualifier
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def leads():
     return datasets.load_leads()

@@ -15,12 +15,6 @@ from crmlessons.practice import Decision, Exercise, Feedback, Mistake, Question,
 from crmlessons.widgets.quiz import quiz
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def make_share_exercise():
     return Exercise(
         name="t.share", question={"en": "Share of 3 in 12?", "zh": "3 占 12 的比例？"},

@@ -20,7 +20,6 @@ import re
 
 import pytest
 
-from crmlessons import datasets
 from crmlessons.lessons import lesson_ids
 from lesson_text import prose, without_code
 
@@ -49,11 +48,6 @@ def registry(lesson: str):
         return importlib.import_module(f"figures.lesson{lesson}")
     except ModuleNotFoundError:
         pytest.fail(f"lesson {lesson} has no registry tests/figures/lesson{lesson}.py of the figures its prose quotes")
-
-
-@pytest.fixture(scope="module")
-def case():
-    return datasets.load_case()
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

@@ -13,12 +13,6 @@ from crmlessons import datasets, i18n, relationship as rel
 D = pd.to_datetime
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def customers_frame(rows):
     """rows: (id, acquired, lost, won_back[, primary line, referred_by])."""
     frame = pd.DataFrame(rows, columns=["customer_id", "acquired_date", "lost_date", "won_back_date"][:len(rows[0])])

@@ -16,19 +16,8 @@ from crmlessons.widgets.loss import LossWhatIf, what_if
 
 
 @pytest.fixture(scope="module")
-def case():
-    return datasets.load_case()
-
-
-@pytest.fixture(scope="module")
 def values(case):
     return retention.reason_values(case.losses, case.orders, case.customers, case.spend)
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
 
 
 def test_customer_counts_agree_with_the_datasheet_definition(case):

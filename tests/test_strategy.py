@@ -15,12 +15,6 @@ from crmlessons.plots import strategy as plots
 from crmlessons.widgets.strategy import BENCHMARK, StrategySimulator, simulator
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def last(sim):
     return strategy.summary(sim)
 

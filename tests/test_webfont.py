@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 
 import ipywidgets as widgets
-import pytest
 from fontTools.ttLib import TTFont
 
 import crmlessons
@@ -183,7 +182,3 @@ def test_a_closed_font_style_is_replaced():
     assert isinstance(new, widgets.HTML)
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")

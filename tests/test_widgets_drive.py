@@ -19,12 +19,6 @@ WIDGETS = Path(__file__).resolve().parents[1] / "crmlessons" / "widgets"
 MANAGER = {"en": "Manager's view", "zh": "经理评价"}
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 def make(name: str, folder: Path):
     """Build the widget ``name`` as a lesson notebook does (a small simulation for the funnel)."""
     from crmlessons.widgets import ask, loss, man, strategy

@@ -341,6 +341,15 @@ GLOSSARY = [
                                        "管理机制；客户关系管理软件为二者提供支持。"}, "Key-account CRM course; E-CRM article"),
     Term("customer", "客户", {"en": "A person or organisation that buys from the firm: end users, distributors and partners.",
                              "zh": "向企业购买的个人或组织，包括最终客户、分销商和合作伙伴。"}, "Key-account CRM course"),
+    Term("widget", "交互组件", {"en": "A control in a notebook (slider, button, menu) that recomputes a result as you move it.",
+                             "zh": "笔记本中的控件（滑块、按钮、下拉菜单），拖动或点击时即时重新计算结果。"}),
+    Term("data variant", "数据变体", {"en": "Another version of the case company made by the same generator with another "
+                                           "group number: the same effects, different numbers.",
+                                     "zh": "用同一数据生成程序、换一个小组编号生成的另一版案例公司数据：效应相同，数字不同。"}),
+    Term("lead", "线索", {"en": "A recorded sales opportunity with a prospect: who, how much, and how far it got.",
+                        "zh": "记录在案的一次销售机会：对象是谁、金额多少、推进到哪一阶段。"}),
+    Term("prospect", "潜在客户", {"en": "An organisation that might buy but has not bought yet.",
+                                "zh": "可能购买、但尚未购买的组织。"}),
     Term("exercise check", "练习检查", {"en": "A line that tells you at once whether your answer is right, with a hint if not.",
                                        "zh": "立即判断答案是否正确的一行代码，不对时给出提示。"}),
     Term("decision exercise", "决策练习", {"en": "An exercise where you choose an action by its letter; the best choice "
