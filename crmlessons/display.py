@@ -5,6 +5,7 @@ The course's functions return tables with English column names (the names code u
 above the code names: the Chinese label, from the data dictionary for the case tables' columns and from
 :data:`COLUMN_LABELS` for the columns the lessons compute. Category values (regions, stages, loss
 reasons ...) are shown by their Chinese labels. The table itself is never changed: only what is shown.
+In both languages a table's long texts (a source's causes, a claim) are shown whole, not cut at 50 characters.
 
 :func:`install` registers this with IPython's display formatters (``import crmlessons`` calls it inside
 Jupyter); in English, tables are shown exactly as pandas shows them.
@@ -153,11 +154,17 @@ def shown(table):
 
 
 def _html(table):
-    return shown(table)._repr_html_()
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", None):  # a lesson's texts (causes, claims) show whole
+        return shown(table)._repr_html_()
 
 
 def _plain(table, printer, cycle) -> None:
-    printer.text(repr(shown(table)))
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", None):
+        printer.text(repr(shown(table)))
 
 
 def install() -> bool:
