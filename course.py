@@ -4,7 +4,7 @@ Usage (the same on Windows, macOS and Linux; use ``python3`` where ``python`` is
 
     python course.py            # install (first time only) and open the course in JupyterLab
     python course.py --lang zh  # the same, in Chinese: the Chinese edition, JupyterLab's menus in Chinese
-    python course.py test       # install (first time only) and run every test
+    python course.py test       # install (first time only) and run every test, on every core
     python course.py execute    # re-run every lesson notebook in place (for course authors)
     python course.py bench      # print the speed figures quoted in the README
     python course.py setup      # only install
@@ -164,6 +164,11 @@ def open_course(python: Path, args: list[str]) -> None:
     subprocess.run([str(a) for a in lab], cwd=work, env=env)
 
 
+#: ``python course.py test`` spreads the tests over the machine's cores (pytest-xdist). ``loadscope`` keeps a
+#: notebook's cells (nbval) and a module's tests on one worker, in order; ``-n 0`` after ``test`` runs serially.
+PARALLEL = ("-n", "auto", "--dist", "loadscope")
+
+
 def main(argv: list[str]) -> None:
     """Dispatch the sub-command named in ``argv``."""
     command = argv[0] if argv and not argv[0].startswith("-") else "open"
@@ -175,7 +180,7 @@ def main(argv: list[str]) -> None:
     if command == "open":
         open_course(python, rest)
     elif command == "test":
-        run(python, "-m", "pytest", *rest)
+        run(python, "-m", "pytest", *PARALLEL, *rest)
     elif command == "execute":
         run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest)
     elif command == "bench":
