@@ -614,13 +614,19 @@ def stage_outcomes(customers: pd.DataFrame, orders: pd.DataFrame,
 # ---------------------------------------------------------------------------------------------
 # Knowing one customer: the three levels (Relationship-marketing essay)
 
+# The survey answers a customer profile shows on its care level.
+_CARE_ANSWERS = ("satisfaction", "loyalty_emotional", "loyalty_behavioural", "loyalty_intentional",
+                 "complaints_12m", "complaints_resolved")
+
+
 @tables(customers=["customer_id", "won_back_date", "preferred_channel", "communication_style"],
-        survey=["customer_id"])
+        survey=["customer_id", *_CARE_ANSWERS])
 def example_customer(customers: pd.DataFrame, survey: pd.DataFrame) -> str:
     """Return a customer worth studying on all three levels: won back, surveyed, fully recorded.
 
-    The first (by id) customer who was won back and answered every survey question, with known
-    subjective traits; failing that, the first surveyed customer.
+    The first (by id) customer who was won back and answered every survey question the profile shows
+    (satisfaction, loyalty, complaints), with known subjective traits; failing that, the first surveyed
+    customer.
 
     Examples
     --------
@@ -628,7 +634,7 @@ def example_customer(customers: pd.DataFrame, survey: pd.DataFrame) -> str:
     >>> example_customer(datasets.load_customers(), datasets.load_survey()).startswith("C")
     True
     """
-    full = survey.loc[survey.notna().all(axis=1), "customer_id"]
+    full = survey.loc[survey[list(_CARE_ANSWERS)].notna().all(axis=1), "customer_id"]
     good = customers[customers["won_back_date"].notna() & customers["preferred_channel"].notna()
                      & customers["communication_style"].notna() & customers["customer_id"].isin(full)]
     pool = good["customer_id"] if len(good) else survey["customer_id"]
@@ -727,8 +733,7 @@ def customer_profile(customer_id: str, customers: pd.DataFrame, orders: pd.DataF
          "-" if premium != premium else f"{premium:.0%}"),
     ]
     answer = survey.loc[survey["customer_id"] == customer_id]
-    for column in ("satisfaction", "loyalty_emotional", "loyalty_behavioural", "loyalty_intentional",
-                   "complaints_12m", "complaints_resolved"):
+    for column in _CARE_ANSWERS:
         if answer.empty:
             value = i18n.t("profile_not_surveyed")
         else:

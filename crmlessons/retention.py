@@ -89,13 +89,37 @@ def customer_years(customers: pd.DataFrame, start=ORDERS_START, end=AS_OF) -> fl
     >>> round(customer_years(one, end="2025-12-31"), 2)
     1.0
     """
+    return float(active_spans(customers, start, end)["days"].sum() / 365.25)
+
+
+@tables(customers=["acquired_date", "lost_date", "won_back_date"])
+def active_spans(customers: pd.DataFrame, start=ORDERS_START, end=AS_OF) -> pd.DataFrame:
+    """Each customer's active time between ``start`` and ``end``: the first relationship and, once won back, the second.
+
+    The spans :func:`customer_years` adds up, one row per customer (aligned with ``customers``):
+    ``first_start``, ``first_end`` (acquisition to loss, inside ``start``..``end``), ``back_start``,
+    ``back_end`` (won back to ``end``; NaT when never won back), ``days`` and ``years`` (both spans
+    together; years of 365.25 days). A span outside the dates has zero length (its end is its start).
+
+    Examples
+    --------
+    >>> one = pd.DataFrame({"acquired_date": pd.to_datetime(["2019-07-01"]), "lost_date": pd.to_datetime(["2020-07-01"]),
+    ...                     "won_back_date": pd.to_datetime(["2021-07-01"])})
+    >>> round(float(active_spans(one, "2020-01-01", "2021-12-31")["years"].iloc[0]), 2)
+    1.0
+    """
     lo, hi = require_date(start, "start"), require_date(end, "end")
     if hi < lo:
         raise ValueError(f"end must not be before start; got start {lo:%Y-%m-%d}, end {hi:%Y-%m-%d}")
+    first_start = customers["acquired_date"].clip(lower=lo)
     first_end = customers["lost_date"].fillna(hi).clip(upper=hi)
-    first = (first_end - customers["acquired_date"].clip(lower=lo)).dt.days.clip(lower=0)
-    second = (hi - customers["won_back_date"].clip(lower=lo)).dt.days.clip(lower=0).fillna(0)
-    return float((first + second).sum() / 365.25)
+    first_end = first_end.where(first_end >= first_start, first_start)  # lost before start: no time
+    back_start = customers["won_back_date"].clip(lower=lo)
+    back_end = back_start.where(back_start.isna() | (back_start > hi), hi)  # won back after end: no time
+    days = (first_end - first_start).dt.days + (back_end - back_start).dt.days.fillna(0)
+    return pd.DataFrame({"first_start": first_start, "first_end": first_end, "back_start": back_start,
+                         "back_end": back_end, "days": days.astype(np.int64), "years": days / 365.25},
+                        index=customers.index)
 
 
 @tables(orders=["order_date", "amount_cny", "margin_cny"], customers=["acquired_date", "lost_date", "won_back_date"], spend=())

@@ -3,7 +3,7 @@
 Usage::
 
     python course.py bench                 # everything
-    python course.py bench --only widgets  # one part: import, notebooks, widgets, data
+    python course.py bench --only widgets  # one part: import, notebooks, widgets, data, models
     python course.py bench --browser       # widget latency felt in the browser (scripts/browser_bench.py)
 
 This is a benchmark, not a test: it prints figures (quoted in the README) and fails on nothing.
@@ -16,6 +16,9 @@ This is a benchmark, not a test: it prints figures (quoted in the README) and fa
   ``(label, make_widget, update)`` where ``update(widget, i)`` changes a control the way a slider move
   would; the figure is the median and worst time of one update, in milliseconds.
 * Data generation scale, from ``crmlessons.datasets.bench.scale_benchmark()``.
+* Lesson 06's model fits: ``clv.fit_bgnbd`` and ``clv.fit_gamma_gamma`` on Hengtai's summary and on
+  samples drawn from the CDNOW model (2,357 customers, CDNOW's size, and 1,200), median and worst of
+  several fits in milliseconds (the issue's target: well under a second; lifetimes takes about 0.1 s).
 """
 
 from __future__ import annotations
@@ -132,7 +135,43 @@ def bench_data() -> None:
     print(scale_benchmark().to_string(index=False))
 
 
-PARTS = {"import": bench_import, "notebooks": bench_notebooks, "widgets": bench_widgets, "data": bench_data}
+def _model_samples() -> dict:
+    """Hengtai's weekly summary and two samples drawn from the CDNOW estimates (ages 27 to 39 weeks, as there)."""
+    import numpy as np
+
+    from crmlessons import clv, datasets, value
+
+    samples = {"Hengtai (value.rfm_summary, weeks)": value.rfm_summary(datasets.load_orders())}
+    for n in (2357, 1200):
+        ages = np.random.default_rng(n).uniform(27, 39, n)
+        summary = clv.simulate_bgnbd(n, r=0.243, alpha=4.414, a=0.793, b=2.426, T=ages, random_state=n)
+        summary["monetary_value"] = clv.simulate_gamma_gamma(summary["frequency"], p=6.25, q=3.74, v=15.44,
+                                                             random_state=n)
+        samples[f"CDNOW model, {n:,} simulated customers"] = summary
+    return samples
+
+
+def bench_models(repeats: int = 7) -> None:
+    """Print the fit time of the BG/NBD and Gamma-Gamma models (median and worst of ``repeats``)."""
+    from crmlessons import clv
+
+    print(f"\n## model fits (median / worst of {repeats} fits, ms, after one warm-up)")
+    print(f"{'summary':40} {'customers':>9} {'fit_bgnbd':>12} {'fit_gamma_gamma':>16}")
+    for label, summary in _model_samples().items():
+        figures = []
+        for fit in (clv.fit_bgnbd, clv.fit_gamma_gamma):
+            fit(summary)
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                fit(summary)
+                times.append((time.perf_counter() - start) * 1000)
+            figures.append(f"{statistics.median(times):.0f} / {max(times):.0f}")
+        print(f"{label:40} {len(summary):9,} {figures[0]:>12} {figures[1]:>16}")
+
+
+PARTS = {"import": bench_import, "notebooks": bench_notebooks, "widgets": bench_widgets, "data": bench_data,
+         "models": bench_models}
 
 
 def main(argv: list[str]) -> None:

@@ -103,8 +103,40 @@ def _derived():
         "scores": ask.score(person),
         "deals": funnel.simulate(100, funnel.SOURCE_RATES, n_runs=200)[:, -1],
         "opportunities": 20.0,
+        **_clv_derived(),
+        **_value_derived(),
     }
 
+
+def _clv_derived():
+    """A customer summary drawn from the BG/NBD and Gamma-Gamma models, the fits and a holdout table."""
+    from crmlessons import clv
+
+    summary = clv.simulate_bgnbd(300, r=0.5, alpha=5.0, a=0.8, b=2.5, T=39.0, random_state=1)
+    summary["monetary_value"] = clv.simulate_gamma_gamma(summary["frequency"], p=6.0, q=3.7, v=15.0)
+    fit = clv.fit_bgnbd(summary)
+    cal_holdout = pd.DataFrame({"frequency_cal": summary["frequency"], "recency_cal": summary["recency"],
+                                "T_cal": summary["T"], "monetary_value_cal": summary["monetary_value"],
+                                "frequency_holdout": summary["frequency"] // 2, "duration_holdout": 26.0})
+    return {"summary": summary, "fit": fit, "bgnbd_fit": fit, "gg_fit": clv.fit_gamma_gamma(summary),
+            "cal_holdout": cal_holdout, "comparison": clv.holdout_comparison(fit, cal_holdout)}
+
+
+def _value_derived():
+    """Lesson 06's tables: margins per customer, RFM segments, a CLV curve, the segment and tenure tables."""
+    from crmlessons import value
+
+    c = case()
+    margins = value.historic_value(c.orders)["margin_cny"]
+    segments = value.rfm_segments(value.rfm_summary(c.orders))
+    return {"margins": margins, "segments": segments, "curve": value.clv_curve(10_000.0, 0.9, years=5),
+            "by_segment": value.segment_table(segments, margins),
+            "by_tenure": value.value_by_tenure(c.orders, c.customers)}
+
+
+#: An offer: a score (1-5) for each part of customer value and cost (lesson 06).
+OFFER = {"product": 4.0, "service": 3.5, "personnel": 3.5, "image": 3.0, "price": 3.0, "time": 2.5, "energy": 2.5,
+         "psychological": 2.0}
 
 #: Valid example values by parameter name (tables come from a small generated case).
 EXAMPLES = {
@@ -118,6 +150,8 @@ EXAMPLES = {
     "answer": 0.5, "chosen": None, "table": "leads", "folder": None, "column": "stage",
     "dates": ["2023-12-31", "2024-12-31"], "date": "2024-12-31", "year": 2020, "vocab": "region",
     "text": "price too high", "choice": 0, "key": "004", "where": "Table 1-1",
+    "alpha": 4.4, "a": 0.8, "b": 2.4, "T": 39.0, "t": 26.0, "p": 6.0, "q": 3.7, "v": 15.0, "frequency": [0, 1, 3],
+    "margin": 10_000.0, "calibration_end": "2024-12-31", "ours": OFFER, "offer": OFFER, "levers": {"structural": 0.5},
 }
 
 #: Examples for a parameter of one function, where the name alone is not enough.
@@ -136,7 +170,16 @@ FUNCTION_EXAMPLES = {
     "crmlessons.plots.relationship.lifecycle": {"counts": lambda: _lifecycle_counts()},
     "crmlessons.man.beyond_man": {"by": lambda: "contact_role"},
     "crmlessons.man.if_stopped": {"stop": lambda: case().leads["need_strength"] <= 2},
+    "crmlessons.value.delivered_value": {"values": lambda: {k: OFFER[k] for k in ("product", "service", "personnel", "image")},
+                                         "costs": lambda: {k: OFFER[k] for k in ("price", "time", "energy", "psychological")}},
+    "crmlessons.plots.value.balance_chart": {"comparison": lambda: _offer_comparison()},
 }
+
+
+def _offer_comparison():
+    from crmlessons import value
+
+    return value.offer_comparison(OFFER, levers={"social": 0.5})
 
 
 def _quiz():

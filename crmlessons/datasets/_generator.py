@@ -21,7 +21,7 @@ from math import erf, pi
 import numpy as np
 import pandas as pd
 
-from crmlessons.datasets.dictionary import ASK_ITEM_IDS
+from crmlessons.datasets.dictionary import ASK_ITEM_IDS, COST_ITEMS, TIE_KINDS, VALUE_ITEMS
 from crmlessons.datasets.params import PARAMS
 from crmlessons.datasets.rules import STAGES, customer_counts_by_year
 from crmlessons.datasets.vocabularies import VOCABULARIES, category_dtype
@@ -621,14 +621,18 @@ def customers_table(variant: Variant) -> None:
 # ------------------------------------------------------------------------------------------------
 # survey
 # ------------------------------------------------------------------------------------------------
+def _skip_some(variant: Variant, answers: np.ndarray) -> np.ndarray:
+    """``answers`` with the questions a respondent skipped (share p_survey_item_missing) set to NaN."""
+    answers[variant.rng.random(len(answers)) < variant.params["p_survey_item_missing"]] = np.nan
+    return answers
+
+
 def _loyalty_answers(variant: Variant, loyalty: np.ndarray) -> np.ndarray:
     """1-5 answers to one loyalty item, some skipped (NaN)."""
     params, rng, n = variant.params, variant.rng, len(loyalty)
     x = (params["loyalty_item_center"] + params["loyalty_item_loading"] * loyalty
          + params["loyalty_item_noise"] * rng.standard_normal(n))
-    x = np.clip(np.round(x), 1, 5)
-    x[rng.random(n) < params["p_survey_item_missing"]] = np.nan
-    return x
+    return _skip_some(variant, np.clip(np.round(x), 1, 5))
 
 
 def survey_table(variant: Variant) -> None:
@@ -856,6 +860,63 @@ def spend_table(variant: Variant) -> None:
     variant.tables["spend"] = spend.reset_index(drop=True)
 
 
+# ------------------------------------------------------------------------------------------------
+# customer value (lesson 06): relationship ties (customers) and perceived value (survey)
+# ------------------------------------------------------------------------------------------------
+def _relationship_ties(variant: Variant) -> dict[str, np.ndarray]:
+    """Whether Hengtai has built each kind of tie with each customer (for a lost one: had built).
+
+    Drawn after the losses, conditionally on them: a planted association, not a cause of the losses.
+    The log-odds of a tie fall by ``tie_lost_log_odds`` for a lost customer and rise with latent
+    loyalty; each kind's share is calibrated in expectation, and the number of ties among each account
+    manager's lost and kept customers is held near its expectation (as the salespeople's wins are), so
+    that the association is about the same in every variant.
+    """
+    params, c = variant.params, variant.customers
+    lost = c.is_lost.astype(np.int64)
+    group = 2 * c.salesperson + lost  # each account manager's lost and kept customers
+    ties = {}
+    for kind in TIE_KINDS:  # three kinds
+        logits = params["tie_lost_log_odds"][kind] * lost + params["tie_loyalty_slope"][kind] * c.loyalty
+        shift = _calibrate_shift(logits, params["tie_share"][kind]) if len(lost) else 0.0
+        p = _sigmoid(logits + shift)
+        ties[f"{kind}_ties"] = _draw_per_group(variant.rng, p, group, 2 * variant.n_salespeople)
+    return ties
+
+
+def _value_and_cost_answers(variant: Variant, satisfaction: np.ndarray) -> dict[str, np.ndarray]:
+    """Each respondent's complete 1-5 answers to the value and cost items: a little correlated with
+    latent satisfaction (positively for the parts of value, negatively for the costs)."""
+    params, rng, n = variant.params, variant.rng, len(satisfaction)
+    answers = {}
+    for item in VALUE_ITEMS + COST_ITEMS:  # eight items
+        r = params["value_item_satisfaction_corr" if item in VALUE_ITEMS else "cost_item_satisfaction_corr"]
+        latent = r * satisfaction + np.sqrt(1 - r**2) * rng.standard_normal(n)
+        x = params["value_cost_item_center"][item] + params["value_cost_item_spread"] * latent
+        answers[item] = np.clip(np.round(x), 1, 5)
+    return answers
+
+
+def customer_value_columns(variant: Variant) -> None:
+    """Adds the relationship ties to ``customers`` and the perceived value items to ``survey``.
+
+    perceived_value (0-10) is a weighted sum of the complete item answers plus noise: only product,
+    service and price carry weight (``perceived_value_weights``). Then some answers are skipped.
+    """
+    params, rng = variant.params, variant.rng
+    for name, values in _relationship_ties(variant).items():
+        variant.tables["customers"][name] = values
+    satisfaction = variant.customers.satisfaction[variant.respondents.customers]
+    answers = _value_and_cost_answers(variant, satisfaction)
+    weights = params["perceived_value_weights"]
+    value = params["perceived_value_center"] + sum(weights[item] * (answers[item] - 3) for item in answers)
+    value = value + params["perceived_value_noise"] * rng.standard_normal(len(satisfaction))
+    answers["perceived_value"] = np.clip(np.round(value), 0, 10)
+    survey = variant.tables["survey"]
+    for name, values in answers.items():  # nine columns
+        survey[name] = _skip_some(variant, values)
+
+
 #: The steps of :func:`generate`, in the order of their random draws (see the module docstring).
 STEPS = (ask_items_table, salespeople_table, leads_table, stage_history_table, salespeople_results,
-         customers_table, survey_table, orders_table, losses_table, spend_table)
+         customers_table, survey_table, orders_table, losses_table, spend_table, customer_value_columns)

@@ -14,7 +14,7 @@ from pathlib import Path
 from crmlessons.datasets import rules
 from crmlessons.datasets._io import to_csv_text
 from crmlessons.datasets.company import COMPANY
-from crmlessons.datasets.dictionary import DESCRIPTIONS, TABLES, dictionary
+from crmlessons.datasets.dictionary import DESCRIPTIONS, TABLES, TIE_KINDS, dictionary
 from crmlessons.datasets.effects import planted_effects
 from crmlessons.datasets.generate import DEFAULT_SIZES, make_case
 from crmlessons.datasets.params import PARAMS
@@ -58,7 +58,22 @@ def datasheet(case) -> str:
         sizes=sizes, effects=effects, dictionaries="\n\n".join(dicts), missing="\n".join(missing),
         n_leads=DEFAULT_SIZES["n_leads"], n_customers=DEFAULT_SIZES["n_customers"],
         n_salespeople=DEFAULT_SIZES["n_salespeople"], survey=PARAMS["survey_start"], **_calendar(),
+        **_customer_value(),
     )
+
+
+def _customer_value() -> dict:
+    """The numbers of the customer value step that the datasheet names, from PARAMS."""
+    out = {"value_corr": PARAMS["value_item_satisfaction_corr"], "cost_corr": PARAMS["cost_item_satisfaction_corr"],
+           "pv_center": PARAMS["perceived_value_center"], "pv_noise": PARAMS["perceived_value_noise"],
+           "item_missing": PARAMS["p_survey_item_missing"]}
+    for kind in TIE_KINDS:
+        out[f"tie_share_{kind}"] = PARAMS["tie_share"][kind]
+        out[f"{kind}_lost"] = PARAMS["tie_lost_log_odds"][kind]
+        out[f"{kind}_loyalty"] = PARAMS["tie_loyalty_slope"][kind]
+    weights = [(item, w) for item, w in PARAMS["perceived_value_weights"].items() if w != 0]
+    out["pv_weights"] = " ".join(f"{'-' if w < 0 else '+'} {abs(w):g} x (`{item}` - 3)" for item, w in weights)
+    return out
 
 
 def _calendar() -> dict[str, str]:
@@ -200,6 +215,27 @@ Keys and links: `leads.salesperson_id`, `customers.salesperson_id`, `losses.sale
    `reason` and `category` are missing.
 7. **Spend.** Per year, acquisition spend = customers acquired x 11,280 CNY and retention spend =
    customers retained x 2,400 CNY (ratio 4.7), each split over budget items with 5% noise.
+8. **Customer value** (drawn after everything above, so that every other column is the same as before
+   it was added). *Relationship ties*: whether Hengtai gives the customer financial benefits
+   ({tie_share_financial:.0%} of customers), social benefits ({tie_share_social:.0%}) and structural ties
+   ({tie_share_structural:.0%}), the E-CRM article's three ways of raising customer value. The ties are
+   drawn **after** the losses and **conditionally on them**: for a customer who was lost, the log-odds
+   of each tie change by {structural_lost:+g} (structural), {social_lost:+g} (social) and
+   {financial_lost:+g} (financial); per SD of latent loyalty by {structural_loyalty:+g}, {social_loyalty:+g}
+   and {financial_loyalty:+g}. The number of ties among each account manager's
+   lost and kept customers is held near its expectation. So customers with structural ties show a much
+   lower loss rate, social ties a slightly lower one, and financial benefits alone about none. This is a
+   **planted association, not a causal mechanism**: in the generator a tie never prevents a loss (the
+   losses were drawn first, from latent loyalty), so the data cannot tell what building a tie would do.
+   *Perceived value* (respondents only): each answers how much the customer gets from Hengtai's products,
+   service, people and image (the parts of total customer value, 1-5) and how heavy the money, time,
+   energy and psychological costs feel (the parts of total customer cost, 1-5); the usual breakdown comes
+   from the marketing literature, not from the course's sources. Each item goes a little with latent
+   satisfaction (correlation {value_corr:g} for the parts of value, {cost_corr:g} for the costs, before
+   rounding). Overall perceived value (0-10) = {pv_center:g} {pv_weights} + noise (SD {pv_noise:g}),
+   rounded and kept within 0-10: only product, service and price carry weight (the E-CRM article: two or
+   three factors decide customer value). Then {item_missing:.0%} of each of the nine answers are skipped, as
+   for the other survey questions.
 
 ## Planted effects
 
@@ -230,6 +266,9 @@ decided lead.
   but Attitude above Knowledge only on average.
 - Only leads created before {decided_before} are all decided by {as_of}; measure win rates and conversion on
   that cohort.
+- The relationship ties are drawn after (and from) the losses: customers with structural ties are lost
+  less often in the data, but nothing in the generator makes a tie keep a customer. Read them as an
+  association to explain, not as the effect of building a tie.
 - No protected attributes (gender, age, ethnicity) exist in the data; no outcome depends on any.
   `source_channel`, `timeline`, `region`, `industry` and the subjective customer facts are recorded but
   plant no effect.

@@ -32,6 +32,8 @@ from crmlessons.datasets.vocabularies import ORDERED, VOCABULARIES, category_dty
 __all__ = ["TABLES", "dictionary", "describe", "value_labels", "VOCABULARIES", "ORDERED", "category_dtype"]
 
 ASK_ITEM_IDS = [f"{d}{i}" for d in "ASK" for i in range(1, 5)]
+#: The three ways of raising customer value (E-CRM article): table customers has a ``<kind>_ties`` column each.
+TIE_KINDS = ("financial", "social", "structural")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,44 @@ _ITEM_COLUMNS = [
        description_zh=f"ASK 自评题 {item} 的回答（题目见 ask_items 表；1 = 非常不同意，5 = 非常同意；"
                       "反向计分题按原始回答存储，未作换算）。")
     for item in ASK_ITEM_IDS
+]
+
+# The survey's parts of customer value and cost (the marketing literature's breakdown of customer delivered
+# value = total customer value - total customer cost): column, label_en, label_zh, what is rated (en, zh).
+_VALUE_PARTS = [
+    ("value_product", "Product value", "产品价值", "the products themselves (quality, fit, reliability)",
+     "产品本身（质量、适用性、可靠性）"),
+    ("value_service", "Service value", "服务价值", "Hengtai's service (delivery, installation, maintenance, "
+     "technical support)", "恒泰的服务（交货、安装、维保、技术支持）"),
+    ("value_personnel", "Personnel value", "人员价值", "Hengtai's people (the account manager's and engineers' "
+     "knowledge, attitude, responsiveness)", "恒泰的人员（客户经理和工程师的知识、态度和响应速度）"),
+    ("value_image", "Image value", "形象价值", "Hengtai's name and reputation (what buying from it says about us)",
+     "恒泰的品牌与声誉（从恒泰采购给我们带来的形象）"),
+]
+_COST_PARTS = [
+    ("cost_price", "Money cost", "货币成本", "the price paid", "所付价格"),
+    ("cost_time", "Time cost", "时间成本", "the time spent buying and waiting (ordering, delivery, "
+     "service calls)", "采购和等待所花的时间（下单、交货、报修）"),
+    ("cost_energy", "Energy cost", "精力成本", "the effort spent buying and using (comparing, negotiating, "
+     "follow-up)", "采购和使用所花的精力（比较、谈判、跟进）"),
+    ("cost_psychological", "Psychological cost", "心理成本", "the worry and risk (will it work, will they "
+     "deliver on time?)", "担心和风险（好不好用、能否按时交货）"),
+]
+#: The survey's items on the parts of customer value and of customer cost (1-5), in table order.
+VALUE_ITEMS = tuple(part[0] for part in _VALUE_PARTS)
+COST_ITEMS = tuple(part[0] for part in _COST_PARTS)
+_VALUE_COLUMNS = [
+    _c(name, "float64", "points (1-5)", (1, 5),
+       f"Part of total customer value: how much the customer gets from {what}; 1 = very little, 5 = very "
+       "much; missing when not answered.", label_en, label_zh, nullable=True, decimals=0,
+       description_zh=f"客户总价值的组成部分：客户从{what_zh}中得到多少；1 = 很少，5 = 很多；未作答时为空。")
+    for name, label_en, label_zh, what, what_zh in _VALUE_PARTS
+] + [
+    _c(name, "float64", "points (1-5)", (1, 5),
+       f"Part of total customer cost: how heavy the customer finds {what}; 1 = very light, 5 = very heavy; "
+       "missing when not answered.", label_en, label_zh, nullable=True, decimals=0,
+       description_zh=f"客户总成本的组成部分：客户觉得{what_zh}的负担有多重；1 = 很轻，5 = 很重；未作答时为空。")
+    for name, label_en, label_zh, what, what_zh in _COST_PARTS
 ]
 
 _SPECS: dict[str, list[Column]] = {
@@ -278,6 +318,26 @@ _SPECS: dict[str, list[Column]] = {
         _c("won_back_date", "datetime64[ns]", "date", None, "Date a lost customer was won back.",
            "Won back", "挽回日期", nullable=True,
            description_zh="流失客户被挽回的日期。"),
+        _c("financial_ties", "bool", "", None,
+           "True when Hengtai gives the customer financial benefits (gifts, price discounts, rebates): the "
+           "easiest way to raise customer value, and the easiest for a competitor to copy (E-CRM article). "
+           "For a lost customer: gave them before the loss.",
+           "Financial benefits", "财务利益",
+           description_zh="为 True 表示恒泰给该客户财务利益（赠品、价格折扣、返利）：这是提升客户价值最容易的办法，"
+                          "也最容易被竞争对手模仿（网络时代客户关系管理论文）。对已流失的客户，指流失前是否给过。"),
+        _c("social_ties", "bool", "", None,
+           "True when Hengtai has built social ties with the customer's people (regular visits, events, "
+           "personal relationships beyond the orders). For a lost customer: before the loss.",
+           "Social benefits", "社交利益",
+           description_zh="为 True 表示恒泰与该客户的人员建立了社交联系（定期拜访、联谊活动、订单之外的私人关系）。"
+                          "对已流失的客户，指流失前是否建立过。"),
+        _c("structural_ties", "bool", "", None,
+           "True when Hengtai has built structural ties with the customer: equipment, software or systems "
+           "it supplies, joint research, training for the customer's staff; they raise the cost of "
+           "switching to a competitor (E-CRM article). For a lost customer: before the loss.",
+           "Structural ties", "结构性联系",
+           description_zh="为 True 表示恒泰与该客户建立了结构性联系：提供专用设备、软件或系统，联合研究，为客户员工培训；"
+                          "这些联系提高了客户转向竞争对手的成本（网络时代客户关系管理论文）。对已流失的客户，指流失前是否建立过。"),
     ],
     "orders": [
         _c("order_id", "str", "", None, "Key of the order, O0000001 ... (in date order).", "Order", "订单",
@@ -329,6 +389,12 @@ _SPECS: dict[str, list[Column]] = {
            "Of those, complaints resolved to the customer's satisfaction.", "Resolved complaints",
            "已解决投诉",
            description_zh="其中处理到客户满意的投诉次数。"),
+        *_VALUE_COLUMNS,
+        _c("perceived_value", "float64", "points (0-10)", (0, 10),
+           "Overall perceived value: 'What we get from Hengtai is worth what it costs us' (0 = not at all, "
+           "10 = fully); missing when not answered.", "Perceived value", "感知价值", nullable=True, decimals=0,
+           description_zh="总体感知价值：“我们从恒泰得到的，值得我们为此付出的”（0 = 完全不值，10 = 完全值得）；"
+                          "未作答时为空。"),
     ],
     "spend": [
         _c("year", "int64", "year", (2019, 2025), "Calendar year.", "Year", "年份",
@@ -367,12 +433,14 @@ DESCRIPTIONS = {
                       "每条线索在销售漏斗各阶段的进入日期。"),
     "losses": ("Every lost deal and lost customer with the reason as typed and the clean code.",
                "全部丢单和流失客户，含原始原因和整理后的原因代码。"),
-    "customers": ("Customers: before 2022 and won from leads; objective and subjective facts, status.",
-                  "客户：2022年前的老客户和由线索赢得的新客户；客观与主观信息、状态。"),
+    "customers": ("Customers: before 2022 and won from leads; objective and subjective facts, status, "
+                  "relationship ties.",
+                  "客户：2022年前的老客户和由线索赢得的新客户；客观与主观信息、状态、关系联系。"),
     "orders": (f"Every order {ORDERS_START[:4]}-{AS_OF[:4]}: date, product line, tier, amount, margin.",
                f"{ORDERS_START[:4]}-{AS_OF[:4]}年全部订单：日期、产品线、档次、金额、毛利。"),
-    "survey": ("Customer survey (January 2025): satisfaction, three faces of loyalty, complaints.",
-               "客户调查（2025年1月）：满意度、三种忠诚、投诉。"),
+    "survey": ("Customer survey (January 2025): satisfaction, three faces of loyalty, complaints, the parts "
+               "of value and cost, perceived value.",
+               "客户调查（2025年1月）：满意度、三种忠诚、投诉、价值与成本的组成部分、感知价值。"),
     "spend": ("Sales and marketing spend per year: acquisition vs retention.",
               "每年的销售与市场费用：获客与保留。"),
     "ask_items": ("The ASK self-assessment item bank (4 items per dimension, 1-5 agree scale).",
@@ -455,7 +523,7 @@ _TYPE_WORDS = {"str": ("text", "文本"), "category": ("category", "类别"), "i
                "float64": ("number", "数值"), "bool": ("True or False", "是或否"),
                "datetime64[ns]": ("date", "日期")}
 _UNIT_WORDS = {"CNY": "元", "calls": "次", "complaints": "次", "days": "天", "deals": "单",
-               "leads": "条", "people": "人", "points (1-5)": "分（1-5）",
+               "leads": "条", "people": "人", "points (0-10)": "分（0-10）", "points (1-5)": "分（1-5）",
                "questions per statement": "每次陈述的提问次数", "share (0-1)": "比例（0-1）", "year": "年份",
                "years": "年"}
 _HEADINGS = {"column": ("column", "列名"), "label": ("label", "名称"), "type": ("type", "类型"),

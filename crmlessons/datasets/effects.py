@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from crmlessons.datasets import rules
+from crmlessons.datasets.dictionary import COST_ITEMS, TIE_KINDS, VALUE_ITEMS
 from crmlessons.datasets.generate import make_case
 from crmlessons.datasets.params import PARAMS
 from crmlessons.datasets.rules import customer_counts_by_year
@@ -108,6 +109,51 @@ _EFFECTS = [
      "the 180 days before that", 0.22),
     ("referrer_loyalty_gap", "Referrals come from loyal customers.", "推荐来自忠诚的客户。", None,
      "mean loyalty answer of respondents who referred someone minus that of respondents who did not", 0.3),
+    # customer value (lesson 06): ties are drawn after the losses, conditionally on them (an association)
+    ("financial_ties_loss_ratio",
+     "Financial benefits alone (gifts, discounts: easy for a competitor to copy, E-CRM article) go with "
+     "about the same loss rate as none.",
+     "单靠财务利益（赠品、折扣：竞争对手很容易模仿，网络时代客户关系管理论文），流失率与没有财务利益的客户几乎一样。",
+     1.0, "share of customers with a lost_date among those with financial_ties / the same share among those "
+     "without", 0.12),
+    ("social_ties_loss_ratio", "Customers given social benefits are lost a little less often.",
+     "获得社交利益的客户流失得略少一些。", None, "the same ratio for social_ties", 0.1),
+    ("structural_ties_loss_ratio",
+     "Customers with structural ties (equipment, software, research, training: switching barriers, E-CRM "
+     "article) are lost far less often.",
+     "与恒泰有结构性联系（设备、软件、研究、培训：形成转换壁垒，网络时代客户关系管理论文）的客户流失得少得多。",
+     None, "the same ratio for structural_ties", 0.12),
+    ("structural_ties_years_gap", "Customers with structural ties stay longer.", "有结构性联系的客户合作得更久。",
+     None, f"mean years as a customer within the order history (from acquired_date, or {rules.ORDERS_START} "
+     f"if later, to lost_date, or {rules.AS_OF} if never lost): with structural_ties minus without", 0.4),
+    ("value_weight_product",
+     "Product value drives perceived value most (E-CRM article: two or three factors decide customer value).",
+     "产品价值对感知价值的影响最大（网络时代客户关系管理论文：决定客户价值的只有两三个因素）。", None,
+     "standardised coefficient of value_product in the least-squares regression of perceived_value on the "
+     "four value_* and four cost_* items (respondents who answered all nine; every variable standardised)", 0.13),
+    ("value_weight_service", "Service value is the second driver of perceived value.",
+     "服务价值是影响感知价值的第二个因素。", None, "same regression: coefficient of value_service", 0.1),
+    ("value_weight_price", "The money cost (price) is the third driver: it lowers perceived value.",
+     "货币成本（价格）是第三个因素：它降低感知价值。", None, "same regression: coefficient of cost_price", 0.12),
+    ("value_drivers_are_top3",
+     "Product, service and price each weigh more than any of the other five items (1 = yes).",
+     "产品、服务和价格三项的权重都大于其余五项中的任何一项（1 = 是）。", 1.0,
+     "1 if the smallest absolute coefficient of value_product, value_service, cost_price exceeds the "
+     "largest of the other five, else 0 (held in all 100 variants tried)", 0.0),
+    ("value_top3_r2_share",
+     "Product, service and price explain almost all that the eight items explain together.",
+     "产品、服务和价格三项几乎解释了八个题项合起来所能解释的全部差异。", None,
+     "R squared of the regression on value_product, value_service and cost_price only / R squared of the "
+     "regression on all eight items", 0.03),
+    ("value_items_r2", "The eight parts of value and cost explain about two thirds of perceived value.",
+     "价值与成本的八个组成部分大约解释了感知价值三分之二的差异。", None,
+     "R squared of the regression on all eight items", 0.1),
+    ("value_items_satisfaction_corr", "The parts of value go a little with satisfaction.",
+     "价值的各组成部分与满意度略有正相关。", None,
+     "mean Spearman correlation of the four value_* items with satisfaction", 0.08),
+    ("cost_items_satisfaction_corr", "Heavier costs go a little with lower satisfaction.",
+     "成本负担越重，满意度略低。", None,
+     "mean Spearman correlation of the four cost_* items with satisfaction", 0.08),
 ]
 
 # Values of the effects that follow from several parameters at once: the mean over 80 variants of the
@@ -127,6 +173,16 @@ _SIMULATED = {
     "satisfied_not_loyal_share": 0.41,
     "early_warning_order_ratio": 0.51,
     "referrer_loyalty_gap": 0.81,
+    "social_ties_loss_ratio": 0.85,
+    "structural_ties_loss_ratio": 0.38,
+    "structural_ties_years_gap": 0.5,
+    "value_weight_product": 0.51,
+    "value_weight_service": 0.42,
+    "value_weight_price": -0.36,
+    "value_top3_r2_share": 0.995,
+    "value_items_r2": 0.66,
+    "value_items_satisfaction_corr": 0.30,
+    "cost_items_satisfaction_corr": -0.17,
 }
 
 
@@ -348,6 +404,50 @@ def _early_warning_effects(case) -> dict[str, float]:
     return {"early_warning_order_ratio": last / previous}
 
 
+def _ties_effects(case) -> dict[str, float]:
+    """Share of customers ever lost with / without each kind of tie; relationship years with / without
+    structural ties."""
+    customers = case.customers
+    lost = customers["lost_date"].notna().to_numpy()
+    m = {}
+    for kind in TIE_KINDS:
+        tied = customers[f"{kind}_ties"].to_numpy(dtype=bool)
+        m[f"{kind}_ties_loss_ratio"] = lost[tied].mean() / lost[~tied].mean()
+    start = customers["acquired_date"].clip(lower=pd.Timestamp(rules.ORDERS_START))
+    end = customers["lost_date"].fillna(pd.Timestamp(rules.AS_OF))
+    years = ((end - start).dt.days / 365.25).to_numpy()
+    tied = customers["structural_ties"].to_numpy(dtype=bool)
+    m["structural_ties_years_gap"] = years[tied].mean() - years[~tied].mean()
+    return m
+
+
+def _r_squared(X: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """R squared and coefficients (no intercept: X and y are standardised) of least squares."""
+    beta = np.linalg.lstsq(X, y, rcond=None)[0]
+    return 1 - ((y - X @ beta) ** 2).sum() / (y**2).sum(), beta
+
+
+def _perceived_value_effects(case) -> dict[str, float]:
+    """Regression of perceived_value on the eight value and cost items (complete answers, standardised);
+    the items' correlation with satisfaction."""
+    survey = case.survey
+    items = list(VALUE_ITEMS + COST_ITEMS)
+    complete = survey[items + ["perceived_value"]].dropna().to_numpy(dtype=float)
+    z = (complete - complete.mean(axis=0)) / complete.std(axis=0)
+    r2_all, beta = _r_squared(z[:, :-1], z[:, -1])
+    drivers = [items.index(item) for item in ("value_product", "value_service", "cost_price")]
+    r2_top, _ = _r_squared(z[:, drivers], z[:, -1])
+    others = [i for i in range(len(items)) if i not in drivers]
+    m = {"value_weight_product": beta[drivers[0]], "value_weight_service": beta[drivers[1]],
+         "value_weight_price": beta[drivers[2]], "value_top3_r2_share": r2_top / r2_all, "value_items_r2": r2_all,
+         "value_drivers_are_top3": float(np.abs(beta[drivers]).min() > np.abs(beta[others]).max())}
+    ranks = survey[items + ["satisfaction"]].rank()
+    corr = ranks.corr()["satisfaction"]
+    m["value_items_satisfaction_corr"] = corr[list(VALUE_ITEMS)].mean()
+    m["cost_items_satisfaction_corr"] = corr[list(COST_ITEMS)].mean()
+    return m
+
+
 #: The measurements of :func:`measure_effects`: each takes a case and returns ``{effect name: value}``.
 _MEASUREMENTS = (_funnel_effects, _ask_effects, _loss_effects, _cost_effects, _survey_effects,
-                 _early_warning_effects)
+                 _early_warning_effects, _ties_effects, _perceived_value_effects)

@@ -202,8 +202,9 @@ def load_customers() -> pd.DataFrame:
     before 2022 (``origin`` ``pre_existing``) and every won lead (``won_lead``, with its ``lead_id`` ->
     :func:`load_leads`); the account manager (``salesperson_id`` -> :func:`load_salespeople`), objective
     facts (industry, size, employees, founding year) and subjective ones (preferred channel,
-    communication style), who referred it (``referred_by`` -> another customer), and its status with
-    the dates it was lost and won back. Its orders are in :func:`load_orders`, its survey answers in
+    communication style), who referred it (``referred_by`` -> another customer), its status with
+    the dates it was lost and won back, and the relationship ties Hengtai has built with it (financial,
+    social, structural; True or False). Its orders are in :func:`load_orders`, its survey answers in
     :func:`load_survey`.
 
     Returns
@@ -246,8 +247,10 @@ def load_survey() -> pd.DataFrame:
 
     One row per responding customer (key ``customer_id`` -> :func:`load_customers`; one answer each):
     the answer date, overall satisfaction (1-5), the three faces of loyalty (emotional, behavioural,
-    intentional; 1-5 agree) and the customer's complaints in the 12 months before, with how many were
-    resolved. Skipped questions are missing.
+    intentional; 1-5 agree), the customer's complaints in the 12 months before, with how many were
+    resolved, how much the customer gets from each part of value (product, service, personnel, image;
+    1-5), how heavy each part of cost feels (price, time, energy, psychological; 1-5) and the overall
+    perceived value (0-10). Skipped questions are missing.
 
     Returns
     -------

@@ -163,4 +163,26 @@ PARAMS: dict = {
         "acquisition": {"trade_shows": 0.3, "advertising": 0.25, "prospecting": 0.45},
         "retention": {"account_management": 0.5, "after_sales_service": 0.35, "loyalty_program": 0.15},
     },
+    # --- customer value (lesson 06): drawn after every other table, so that those stay the same ---------
+    # relationship ties (the E-CRM article's three ways of raising customer value): share of customers with
+    # each, log-odds change for a customer who was lost (the planted association with retention) and
+    # per SD of latent loyalty
+    "tie_share": {"financial": 0.55, "social": 0.4, "structural": 0.3},
+    "tie_lost_log_odds": {"financial": 0.0, "social": -0.1, "structural": -1.0},
+    "tie_loyalty_slope": {"financial": 0.0, "social": 0.15, "structural": 0.3},
+    # survey items: answer = center + spread * latent, rounded, clipped 1-5; the latent correlates with
+    # latent satisfaction (a little; negatively for the costs)
+    "value_cost_item_center": {"value_product": 3.7, "value_service": 3.5, "value_personnel": 3.6,
+                               "value_image": 3.3, "cost_price": 3.3, "cost_time": 2.7, "cost_energy": 2.6,
+                               "cost_psychological": 2.3},
+    "value_cost_item_spread": 0.9,
+    "value_item_satisfaction_corr": 0.35,
+    "cost_item_satisfaction_corr": -0.2,
+    # perceived value (0-10) = center + sum of weight * (answer - 3) + noise, rounded, clipped: only
+    # product, service and price carry weight (E-CRM article: 2-3 factors decide customer value)
+    "perceived_value_center": 6.0,
+    "perceived_value_weights": {"value_product": 1.0, "value_service": 0.8, "value_personnel": 0.0,
+                                "value_image": 0.0, "cost_price": -0.7, "cost_time": 0.0, "cost_energy": 0.0,
+                                "cost_psychological": 0.0},
+    "perceived_value_noise": 1.0,
 }
