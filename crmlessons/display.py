@@ -63,19 +63,19 @@ COLUMN_LABELS: dict[str, str] = {
     "year": "年份", "margin_per_year_cny": "每年毛利（元）", "years": "年数", "budget_cny": "预算（元）",
     # lesson 06 (crmlessons.value)
     "competitor": "竞争对手", "correlation": "相关系数", "cumulative": "累计价值（元）", "customer_share": "客户占比",
-    "customer_years": "客户年数", "duration_holdout": "验证期长度", "first_order": "首次订单日期",
-    "frequency": "购买频率", "frequency_cal": "购买频率（校准期）", "frequency_holdout": "购买频率（验证期）",
+    "customer_years": "客户年数", "duration_holdout": "检验期长度", "first_order": "首次订单日期",
+    "frequency": "购买频率", "frequency_cal": "购买频率（校准期）", "frequency_holdout": "购买频率（检验期）",
     "frequency_score": "购买频率得分", "gain": "提升", "has_tie": "有此联系", "last_order": "最近订单日期",
     "lead": "领先幅度", "lead_gain": "领先幅度变化", "lever": "手段", "margin_per_customer": "每位客户毛利（元）",
     "margin_per_year": "每年毛利（元）", "margin_share": "毛利占比", "monetary_score": "购买金额得分",
     "monetary_value": "平均购买金额（元）", "monetary_value_cal": "平均购买金额（校准期）",
-    "monetary_value_holdout": "平均购买金额（验证期）", "orders": "订单数", "ours": "恒泰", "part": "组成部分",
-    "p_alive": "仍是客户的概率",
+    "monetary_value_holdout": "平均购买金额（检验期）", "orders": "订单数", "ours": "恒泰", "part": "组成部分",
+    "p_alive": "仍活跃概率",
     "recency": "最近一次购买", "recency_cal": "最近一次购买（校准期）", "recency_score": "最近一次购买得分",
     "retained_share": "留存比例", "rfm": "RFM 得分", "segment": "细分", "survey_item": "调查题项",
     "tenure_year": "关系年份", "tie": "联系类型", "top": "前列客户占比", "value_in_year": "当年价值（元）",
     "weight": "标准化权重", "years_active": "活跃年数",
-    "actual": "实际值", "predicted": "预测值", "kind": "类型",  # lesson 06's tables (clv.holdout_comparison, value.offer_comparison)
+    "actual": "实际值", "predicted": "预测值",  # lesson 06: clv.holdout_comparison
 }
 
 #: Chinese labels of category codes the lessons compute (the case tables' own codes are in the data dictionary).

@@ -539,7 +539,10 @@ def _same(given: Any, expected: Any, rel_tol: float, abs_tol: float, case_sensit
     if isinstance(expected, (list, tuple, set, frozenset)):
         if isinstance(given, str) or not hasattr(given, "__iter__"):
             return False
-        given_items = sorted(map(str, given))
+        try:
+            given_items = sorted(map(str, given))
+        except (TypeError, ValueError):  # an item that cannot be written out, e.g. an int of 5,000 digits
+            return False
         expected_items = sorted(map(str, expected))
         if len(given_items) != len(expected_items):
             return False

@@ -88,8 +88,8 @@ def historic_value(orders: pd.DataFrame, customers: pd.DataFrame | None = None, 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``customer_id`` (sorted): ``revenue_cny``, ``margin_cny``, ``orders``, ``first_order``,
-        ``last_order``, ``years_active``, ``margin_per_year`` (margin / years_active; NaN for no time).
+        Indexed by ``customer_id`` (sorted): ``amount_cny`` (revenue: the orders' amounts added up),
+        ``margin_cny``, ``orders``, ``first_order``, ``last_order``, ``years_active``, ``margin_per_year`` (margin / years_active; NaN for no time).
 
     Examples
     --------
@@ -106,7 +106,7 @@ def historic_value(orders: pd.DataFrame, customers: pd.DataFrame | None = None, 
         raise ValueError(f"as_of must not be before the order log starts ({ORDERS_START}); got {day:%Y-%m-%d}")
     inside = orders[orders["order_date"] <= day]
     grouped = inside.groupby("customer_id", sort=True)
-    table = pd.DataFrame({"revenue_cny": grouped["amount_cny"].sum(), "margin_cny": grouped["margin_cny"].sum(),
+    table = pd.DataFrame({"amount_cny": grouped["amount_cny"].sum(), "margin_cny": grouped["margin_cny"].sum(),
                           "orders": grouped.size(), "first_order": grouped["order_date"].min(),
                           "last_order": grouped["order_date"].max()})
     if customers is None:
@@ -120,7 +120,7 @@ def historic_value(orders: pd.DataFrame, customers: pd.DataFrame | None = None, 
         spans = active_spans(known, start, day)
         years = pd.Series(spans["years"].to_numpy(), index=known["customer_id"].to_numpy()).sort_index()
         table = table.reindex(years.index)
-        table[["revenue_cny", "margin_cny"]] = table[["revenue_cny", "margin_cny"]].fillna(0.0)
+        table[["amount_cny", "margin_cny"]] = table[["amount_cny", "margin_cny"]].fillna(0.0)
         table["orders"] = table["orders"].fillna(0).astype(np.int64)
     table.index.name = "customer_id"
     table["years_active"] = years.astype(float)

@@ -28,6 +28,8 @@ REJECTED = {
     "运气": "随机波动 (random variation)",
     "作业文件夹": "学习文件夹 (the student's work folder)",
     "百万元": "万元",
+    "仍是客户的概率": "仍活跃概率 (probability alive, p(alive))",
+    "验证期": "检验期 (holdout period)",
 }
 
 SHIPPED = sorted([*(ROOT / "crmlessons").rglob("*.py"), *(ROOT / "notebooks" / "zh" / "text").glob("*.md"),

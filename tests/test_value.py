@@ -41,7 +41,7 @@ def test_historic_value_counts_the_orders_and_the_active_time_inside_the_order_l
     table = value.historic_value(orders, customers)
     assert table.index.tolist() == ["A", "B", "C"]  # D is acquired after as_of
     assert table["margin_cny"].tolist() == [150.0, 30.0, 0.0] and table["orders"].tolist() == [2, 1, 0]
-    assert table["revenue_cny"].tolist() == [750.0, 150.0, 0.0]
+    assert table["amount_cny"].tolist() == [750.0, 150.0, 0.0]
     # A: 2019-01-01 (the log starts) to 2025-12-31; B: a year, lost, then won back for 364 days; C: 183 days
     assert table["years_active"].tolist() == pytest.approx([2556 / YEAR, (365 + 364) / YEAR, 183 / YEAR])
     assert table.loc["A", "margin_per_year"] == pytest.approx(150 / (2556 / YEAR))

@@ -85,20 +85,20 @@ i18n.register({
     "seg_w_sort": ("List by", "排序依据"),
     "seg_w_sort_margin": ("margin", "毛利"),
     "seg_w_sort_recent": ("last purchase", "最近一次购买"),
-    "seg_w_sort_alive": ("alive probability", "仍是客户的概率"),
+    "seg_w_sort_alive": ("alive probability", "仍活跃概率"),
     "seg_w_shown": ("Customers listed", "列出的客户数"),
     "seg_w_rule": ("Rule (the course's): {rule}", "规则（课程设定）：{rule}"),
     "seg_w_customers": ("Customers", "客户数"),
     "seg_w_customer_share": ("Share of customers", "客户占比"),
     "seg_w_margin_share": ("Share of margin ({years})", "毛利占比（{years} 年）"),
     "seg_w_per_customer": ("Margin per customer", "每位客户毛利"),
-    "seg_w_alive": ("Mean probability still a customer", "平均仍是客户的概率"),
+    "seg_w_alive": ("Mean probability still a customer", "平均仍活跃概率"),
     "seg_w_action": ("Suggested action: {action}", "建议行动：{action}"),
     "seg_w_customer": ("customer", "客户"),
     "seg_w_margin": ("margin", "毛利"),
     "seg_w_periods": ("weeks with orders", "有订单的周数"),
     "seg_w_since": ("weeks since last order", "距最近一次订单的周数"),
-    "seg_w_p_alive": ("P(alive)", "仍是客户的概率"),
+    "seg_w_p_alive": ("P(alive)", "仍活跃概率"),
     "seg_w_empty": ("No customer is in this segment.", "这个细分没有客户。"),
 })
 
@@ -419,7 +419,7 @@ class SegmentExplorer(CourseWidget):
         How many customers are listed (5-30).
 
     CSS classes: root ``crm-widget crm-segments``; controls ``crm-segments-segment`` (dropdown),
-    ``crm-segments-sort``, ``crm-segments-shown``; outputs ``crm-segments-result``, ``crm-segments-customers``,
+    ``crm-segments-sort``, ``crm-segments-shown``; outputs ``crm-segments-result``, ``crm-segments-listing``,
     ``crm-segments-chart``.
     """
 
@@ -453,7 +453,7 @@ class SegmentExplorer(CourseWidget):
             self.on(control, self.update)
         self.result, self.customers = widgets.HTML(), widgets.HTML()
         self.result.add_class("crm-segments-result")
-        self.customers.add_class("crm-segments-customers")
+        self.customers.add_class("crm-segments-listing")
         self.chart = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="760px"))
         self.chart.add_class("crm-segments-chart")
         self.status = status_area("segments")

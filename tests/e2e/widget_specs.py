@@ -291,6 +291,45 @@ def loss_whatif_spec(instance: int) -> WidgetSpec:
     )
 
 
+def value_balance_spec() -> WidgetSpec:
+    """Lesson 06's delivered-value balance: the three lever sliders and the competitor-copies box."""
+    result, levers = ".crm-value-balance-result", ".crm-value-balance-levers"
+    return WidgetSpec(
+        name="value-balance",
+        controls=(".crm-value-balance-financial", ".crm-value-balance-social", ".crm-value-balance-structural",
+                  ".crm-value-balance-copied"),
+        steps=(Step(slider_keys(presses=10, nth=2), changes=(result,), expect={result: "picks Hengtai"}, chart="img"),
+               Step(slider_drag(to=0.5, nth=0), changes=(result,), chart="img"),
+               Step(checkbox(nth=0), changes=(result, levers), chart="img"),
+               Step(slider_keys(presses=3, nth=1), changes=(result,), chart="img")),
+    )
+
+
+def clv_spec(instance: int, result_text: str) -> WidgetSpec:
+    """Lesson 06's CLV calculator: margin, retention, discount rate, years and acquisition cost sliders."""
+    result = ".crm-clv-result"
+    return WidgetSpec(
+        name="clv", instance=instance,
+        controls=(".crm-clv-margin", ".crm-clv-retention", ".crm-clv-discount", ".crm-clv-years", ".crm-clv-cost"),
+        steps=(Step(slider_keys(presses=3, nth=0), changes=(result,), expect={result: result_text}, chart="img"),
+               Step(slider_drag(to=0.3, nth=1), changes=(result,), chart="img"),
+               Step(slider_keys(presses=2, nth=2), changes=(result,), chart="img"),
+               Step(slider_keys(presses=5, nth=3), changes=(result,), chart="img"),
+               Step(slider_drag(to=0.8, nth=4), changes=(result,), chart="img")),
+    )
+
+
+def segments_spec() -> WidgetSpec:
+    """Lesson 06's RFM segment explorer: the segment dropdown, the sort buttons, the customers-listed slider."""
+    result, customers = ".crm-segments-result", ".crm-segments-listing"
+    return WidgetSpec(
+        name="segments", controls=(".crm-segments-segment", ".crm-segments-sort", ".crm-segments-shown"),
+        steps=(Step(dropdown("Champions"), changes=(result, customers), expect={result: "Champions"}, chart="img"),
+               Step(toggle("last purchase"), changes=(customers,)),
+               Step(slider_keys(presses=2), changes=(customers,))),
+    )
+
+
 SPECS: dict[str, list[WidgetSpec]] = {
     "00": [language_spec(), quiz_spec("00")],
     "01": [simulator_spec(0, "Customers after"), simulator_spec(1, "方案"), quiz_spec("01")],
@@ -299,6 +338,7 @@ SPECS: dict[str, list[WidgetSpec]] = {
            qualifier_spec(1, "低", "影响者", "12个月以上"), quiz_spec("03")],
     "04": [funnel_spec(), quiz_spec("04")],
     "05": [loss_whatif_spec(0), loss_whatif_spec(1), quiz_spec("05")],
+    "06": [value_balance_spec(), segments_spec(), clv_spec(0, "CLV over"), clv_spec(1, "客户终身价值"), quiz_spec("06")],
 }
 
 
