@@ -39,7 +39,8 @@ _LAZY = {
 }
 # Concept modules and sub-packages, loaded on first use: crm.man, crm.funnel, crm.plots ...
 _SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "checks", "doctor",
-               "relationship", "strategy", "ask", "man", "funnel", "loss", "retention", "value", "clv"}
+               "relationship", "strategy", "ask", "man", "funnel", "loss", "retention", "value", "clv",
+               "loyalty"}
 
 __all__ = ["get_language", "other_language", "set_language", "t", *_LAZY]
 

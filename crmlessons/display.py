@@ -76,6 +76,19 @@ COLUMN_LABELS: dict[str, str] = {
     "tenure_year": "关系年份", "tie": "联系类型", "top": "前列客户占比", "value_in_year": "当年价值（元）",
     "weight": "标准化权重", "years_active": "活跃年数",
     "actual": "实际值", "predicted": "预测值",  # lesson 06: clv.holdout_comparison
+    # lesson 07 (crmlessons.loyalty)
+    "emotional": "情感忠诚", "behavioural": "行为忠诚", "intentional": "意识忠诚", "mean": "均值",
+    "rest_correlation": "与其余两项均值的相关", "alpha_without": "去掉此项后的 α 系数", "group": "客户群",
+    "satisfied": "满意", "loyal": "忠诚", "orders_per_year": "每年订单数", "stayed": "留下的客户数",
+    "stayed_share": "留下的比例",
+    "complainers": "投诉过的客户数", "forgiveness": "投诉后留下的比例", "referrer_share": "推荐过客户的比例",
+    "stay_rate": "留下比例", "loyalty": "忠诚度", "answers": "回答数", "dominant": "主导类别",
+    "dominant_share": "主导类别占比", "need": "需求类别", "better": "满意系数 Better",
+    "worse": "不满意系数 Worse", "changes": "更换次数", "lost_share": "流失比例", "tenure_from": "任职年限下限",
+    "tenure_to": "任职年限上限", "salespeople": "销售人员数", "kept_share": "保留比例",
+    "respondents": "受访客户数", "bought_again": "再次购买人数", "repurchase_share": "再次购买比例",
+    "margin_after": "调查后毛利（元）", "feature": "服务项目", "face": "忠诚的表现",
+    "functional": "正向问题的回答", "dysfunctional": "反向问题的回答",
 }
 
 #: Chinese labels of category codes the lessons compute (the case tables' own codes are in the data dictionary).
@@ -85,6 +98,12 @@ VALUE_LABELS: dict[str, str] = {
     "repeat": "重复购买", "cross_sell": "交叉销售", "up_sell": "增量销售", "first": "首次购买",
     "objective": "客观资料", "subjective": "主观特点", "care": "客户关怀", "lost": "已流失",
     "financial": "财务利益", "social": "社交利益", "structural": "结构性联系",
+    # lesson 07: the matrix groups, the three classes of needs, the Kano features and answers
+    "loyalist": "忠诚者", "mercenary": "唯利是图者", "hostage": "人质型客户", "defector": "叛离者",
+    "basic": "基本需求", "expected": "期望需求", "exciting": "兴奋型需求",
+    "on_time_delivery": "准时交货", "tech_support": "技术支持", "application_engineering": "应用工程服务",
+    "branded_gifts": "品牌礼品", "like": "喜欢", "must_be": "理应如此", "neutral": "无所谓", "live_with": "能忍受",
+    "dislike": "不喜欢",
 }
 
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -105,6 +105,7 @@ def _derived():
         "opportunities": 20.0,
         **_clv_derived(),
         **_value_derived(),
+        **_loyalty_derived(),
     }
 
 
@@ -134,6 +135,15 @@ def _value_derived():
             "by_tenure": value.value_by_tenure(c.orders, c.customers)}
 
 
+def _loyalty_derived():
+    """Lesson 07's tables: the three faces' answers, the matrix groups, the Kano features, manager changes vs loss."""
+    from crmlessons import loyalty
+
+    c = case()
+    return {"responses": c.survey[list(loyalty.FACE_COLUMNS)].copy(), "groups": loyalty.loyalty_matrix(c.survey),
+            "features": loyalty.kano_features(c.survey), "by_changes": loyalty.manager_changes_vs_loss(c.customers)}
+
+
 #: An offer: a score (1-5) for each part of customer value and cost (lesson 06).
 OFFER = {"product": 4.0, "service": 3.5, "personnel": 3.5, "image": 3.0, "price": 3.0, "time": 2.5, "energy": 2.5,
          "psychological": 2.0}
@@ -152,6 +162,7 @@ EXAMPLES = {
     "text": "price too high", "choice": 0, "key": "004", "where": "Table 1-1",
     "alpha": 4.4, "a": 0.8, "b": 2.4, "T": 39.0, "t": 26.0, "p": 6.0, "q": 3.7, "v": 15.0, "frequency": [0, 1, 3],
     "margin": 10_000.0, "calibration_end": "2024-12-31", "ours": OFFER, "offer": OFFER, "levers": {"structural": 0.5},
+    "functional": "like", "dysfunctional": "dislike", "feature": "on_time_delivery",
 }
 
 #: Examples for a parameter of one function, where the name alone is not enough.

@@ -354,30 +354,31 @@ def test_use_variant_rejects_a_bad_seed_by_name():
 # datasets/ ships it), in TABLES order. The CSV text, not the raw float bits, so that a last-bit
 # difference of exp/log between machines cannot fail the test; any change of a random draw changes
 # the text. make_case(0) is covered byte for byte by the shipped files. The customers and survey
-# digests were recorded again when lesson 06 added their new columns (issue 15): that the columns they
-# had before did not change is tested against the digests recorded before, below.
+# digests were recorded again when lesson 06 added their new columns (issue 15), and again when lesson 07
+# did (issue 16): that the columns they had before did not change is tested against the digests
+# recorded before each change, below.
 RECORDED_DIGESTS = {
-    "seed 1": ((1, {}), "96ab0841b000c388 d22c058ef2761e92 19d229be9da86d47 db59093f7009728a 8dd00aeb2cfe214b "
-                        "0921f72711f50bdf b9c52269ba20d000 3adfd62a72d4eb48 870b66145fb6ba8b"),
-    "seed 2": ((2, {}), "50cf436c19f519ef 135a883a05426709 1795e3edd3cef480 b7fc67f361c4a1eb 3d99c2c0758a1a5f "
-                        "0b8ef5ef967898ec 19f58b11a3115567 2f821bb755758cff 870b66145fb6ba8b"),
-    "seed 7": ((7, {}), "1cf27f7a323ab2c7 d48c1de92b286e4e 45d0ae00f36908c3 ec50fcad6721a937 394b5953f7bc8c0d "
-                        "83096ca3c57b3d5c 6701dc585237180b 2acd990619964926 870b66145fb6ba8b"),
-    "seed 123": ((123, {}), "bd46cd7b5244b6e7 cfd9a8b61cb91c73 10baba5ce75827ad 42b92f5c058767ba eab9a3edb74c28c4 "
-                            "c91893a7401da572 f41936bb1b017453 5821981437a760f9 870b66145fb6ba8b"),
+    "seed 1": ((1, {}), "96ab0841b000c388 d22c058ef2761e92 19d229be9da86d47 db59093f7009728a 6328d8420875fadb "
+                        "0921f72711f50bdf 1e93127d9ae48caf 3adfd62a72d4eb48 870b66145fb6ba8b"),
+    "seed 2": ((2, {}), "50cf436c19f519ef 135a883a05426709 1795e3edd3cef480 b7fc67f361c4a1eb c0397bb90340d10e "
+                        "0b8ef5ef967898ec 3dc4ccb445f4e4b7 2f821bb755758cff 870b66145fb6ba8b"),
+    "seed 7": ((7, {}), "1cf27f7a323ab2c7 d48c1de92b286e4e 45d0ae00f36908c3 ec50fcad6721a937 65a83b10ccf303f8 "
+                        "83096ca3c57b3d5c f33542a1f242dd61 2acd990619964926 870b66145fb6ba8b"),
+    "seed 123": ((123, {}), "bd46cd7b5244b6e7 cfd9a8b61cb91c73 10baba5ce75827ad 42b92f5c058767ba 5dd9126c7749ec98 "
+                            "c91893a7401da572 3032bca82dd9dfa4 5821981437a760f9 870b66145fb6ba8b"),
     "small": ((3, {"n_leads": 300, "n_customers": 100, "n_salespeople": 5}),
-              "8dfbe2d639400cdd 892b559036766471 b1b6dd10d2efb4d8 e2aec1be778fe400 4a5d5b0811a0a7d0 "
-              "151c3d5f8392b15b 1d0c047729a3e5b7 6de315fb971fd0a0 870b66145fb6ba8b"),
+              "8dfbe2d639400cdd 892b559036766471 b1b6dd10d2efb4d8 e2aec1be778fe400 08cf4f2a0c27855b "
+              "151c3d5f8392b15b c84df48086f32249 6de315fb971fd0a0 870b66145fb6ba8b"),
     "tiny": ((5, {"n_leads": 50, "n_customers": 20, "n_salespeople": 2}),
-             "f3402f22d2b825aa e5dcb1fcaf38d6b8 e29a674d3ef9a8fb 85f3a1b738ff4c68 45cd343213d37c99 "
-             "05311a8459090fab 94104a527b33f7a7 0ac90c9ce61df415 870b66145fb6ba8b"),
+             "f3402f22d2b825aa e5dcb1fcaf38d6b8 e29a674d3ef9a8fb 85f3a1b738ff4c68 3f96277a101afbd0 "
+             "05311a8459090fab c55d65d098364724 0ac90c9ce61df415 870b66145fb6ba8b"),
     "team of 12, few customers": ((11, {"n_leads": 2000, "n_customers": 50, "n_salespeople": 12}),
                                   "8e870ee7c7a3bc32 fb8ca3086c776863 7b44eabc9f6e056f e2ea76457a989ac6 "
-                                  "9bbf7e7eed7875d2 43d9cb97ba438e39 2fb2450dcd30027a 49dcb4650537098b "
+                                  "3ff2411e633b88c4 43d9cb97ba438e39 168297756f429217 49dcb4650537098b "
                                   "870b66145fb6ba8b"),
     "a Generator": (("generator 99", {"n_leads": 500, "n_customers": 200, "n_salespeople": 9}),
-                    "7673caefe10d603d 6e0bc89672785ad6 9f484a73b644e7b2 5c4b22f15e392343 005e53b62875d2e4 "
-                    "7398dbc00865a598 5d2410b230c6b8ff b7eb1847c634b2f7 870b66145fb6ba8b"),
+                    "7673caefe10d603d 6e0bc89672785ad6 9f484a73b644e7b2 5c4b22f15e392343 07b2388f3335c6a4 "
+                    "7398dbc00865a598 f6cfd3cc920eb92c b7eb1847c634b2f7 870b66145fb6ba8b"),
 }
 
 
@@ -392,11 +393,13 @@ def test_generator_reproduces_the_tables_recorded_before_the_split(label):
     assert not changed, f"{label}: tables differ from the recorded ones: {changed}"
 
 
-# The columns customers and survey had before lesson 06 added the relationship ties and the value and
-# cost items (issue 15), and the digests of those columns recorded from the generator before that
-# change (the first 16 hex digits of the sha256 of the CSV text of just those columns, as datasets/ ships
-# them; before the change they were the whole tables, so these equal the digests RECORDED_DIGESTS held
-# then). The new columns are drawn after every existing draw, so these columns must never change.
+# The columns customers and survey had before a lesson added new ones (lesson 06, issue 15: the
+# relationship ties and the value and cost items; lesson 07, issue 16: manager_changes and the loyalty and
+# Kano items), and the digests of those columns recorded from the generator before that change (the first
+# 16 hex digits of the sha256 of the CSV text of just those columns, as datasets/ ships them; before the
+# change they were the whole tables, so these equal the digests RECORDED_DIGESTS held then, and for seed 0
+# those of the shipped files). The new columns are drawn after every existing draw, so these columns must
+# never change.
 COLUMNS_BEFORE_LESSON_06 = {
     "customers": ["customer_id", "origin", "lead_id", "acquired_date", "salesperson_id", "region", "industry",
                   "company_size", "employees", "founded_year", "preferred_channel", "communication_style",
@@ -415,6 +418,24 @@ DIGESTS_BEFORE_LESSON_06 = {  # label of RECORDED_DIGESTS (or the shipped seed 0
     "team of 12, few customers": ("5ec82b3dc065f559", "121d762ffae7b28b"),
     "a Generator": ("ac6bfd0f3f669fc0", "b2d41acaac131084"),
 }
+COLUMNS_BEFORE_LESSON_07 = {
+    "customers": [*COLUMNS_BEFORE_LESSON_06["customers"], "financial_ties", "social_ties", "structural_ties"],
+    "survey": [*COLUMNS_BEFORE_LESSON_06["survey"], "value_product", "value_service", "value_personnel",
+               "value_image", "cost_price", "cost_time", "cost_energy", "cost_psychological", "perceived_value"],
+}
+DIGESTS_BEFORE_LESSON_07 = {  # the customers and survey digests of RECORDED_DIGESTS after lesson 06
+    "seed 0": ("fea1d537beba8864", "5a02ece5d58cf181"),
+    "seed 1": ("8dd00aeb2cfe214b", "b9c52269ba20d000"),
+    "seed 2": ("3d99c2c0758a1a5f", "19f58b11a3115567"),
+    "seed 7": ("394b5953f7bc8c0d", "6701dc585237180b"),
+    "seed 123": ("eab9a3edb74c28c4", "f41936bb1b017453"),
+    "small": ("4a5d5b0811a0a7d0", "1d0c047729a3e5b7"),
+    "tiny": ("45cd343213d37c99", "94104a527b33f7a7"),
+    "team of 12, few customers": ("9bbf7e7eed7875d2", "2fb2450dcd30027a"),
+    "a Generator": ("005e53b62875d2e4", "5d2410b230c6b8ff"),
+}
+BEFORE_LESSON = {"06": (COLUMNS_BEFORE_LESSON_06, DIGESTS_BEFORE_LESSON_06),
+                 "07": (COLUMNS_BEFORE_LESSON_07, DIGESTS_BEFORE_LESSON_07)}
 
 
 def _digest_of_columns(csv_text: str, names: list[str]) -> str:
@@ -429,39 +450,44 @@ def _digest_of_columns(csv_text: str, names: list[str]) -> str:
 
 
 @pytest.mark.parametrize("label", DIGESTS_BEFORE_LESSON_06)
-def test_columns_from_before_lesson_06_are_unchanged(label):
+def test_columns_from_before_lessons_06_and_07_are_unchanged(label):
     seed, sizes = (0, {}) if label == "seed 0" else RECORDED_DIGESTS[label][0]
     random_state = np.random.default_rng(99) if seed == "generator 99" else seed
     case = ds.make_case(random_state, **sizes)
-    for table, recorded in zip(("customers", "survey"), DIGESTS_BEFORE_LESSON_06[label]):
-        old = COLUMNS_BEFORE_LESSON_06[table]
-        assert [c for c in case.tables[table].columns if c in old] == old  # still there, in the same order
-        assert _digest_of_columns(to_csv_text(case.tables[table], table), old) == recorded, (label, table)
+    for lesson, (columns_before, digests_before) in BEFORE_LESSON.items():
+        for table, recorded in zip(("customers", "survey"), digests_before[label]):
+            old = columns_before[table]
+            assert [c for c in case.tables[table].columns if c in old] == old  # still there, in the same order
+            assert _digest_of_columns(to_csv_text(case.tables[table], table), old) == recorded, (lesson, label, table)
 
 
-def test_shipped_columns_from_before_lesson_06_are_unchanged():
-    for table, recorded in zip(("customers", "survey"), DIGESTS_BEFORE_LESSON_06["seed 0"]):
+@pytest.mark.parametrize("lesson", BEFORE_LESSON)
+def test_shipped_columns_from_before_a_lesson_are_unchanged(lesson):
+    columns_before, digests_before = BEFORE_LESSON[lesson]
+    for table, recorded in zip(("customers", "survey"), digests_before["seed 0"]):
         text = (ROOT / "datasets" / f"{table}.csv").read_text(encoding="utf-8")
-        assert _digest_of_columns(text, COLUMNS_BEFORE_LESSON_06[table]) == recorded, table
-        new = [c for c in ds.dictionary(table)["column"] if c not in COLUMNS_BEFORE_LESSON_06[table]]
+        assert _digest_of_columns(text, columns_before[table]) == recorded, table
+        new = [c for c in ds.dictionary(table)["column"] if c not in columns_before[table]]
         assert new and next(csv.reader(io.StringIO(text)))[-len(new):] == new  # the new columns come last
 
 
 def test_digest_of_columns_sees_the_old_columns_only(small):
-    names = COLUMNS_BEFORE_LESSON_06["survey"]
-    before = _digest_of_columns(to_csv_text(small.survey, "survey"), names)
-    new_column_changed = small.survey.assign(perceived_value=small.survey["perceived_value"].fillna(0) + 1)
-    assert _digest_of_columns(to_csv_text(new_column_changed, "survey"), names) == before
-    old_column_changed = small.survey.copy()
-    old_column_changed.loc[old_column_changed.index[-1], "complaints_12m"] += 1
-    assert _digest_of_columns(to_csv_text(old_column_changed, "survey"), names) != before
+    for names, new_column in ((COLUMNS_BEFORE_LESSON_06["survey"], "perceived_value"),
+                              (COLUMNS_BEFORE_LESSON_07["survey"], "recommend")):
+        before = _digest_of_columns(to_csv_text(small.survey, "survey"), names)
+        new_column_changed = small.survey.assign(**{new_column: small.survey[new_column].fillna(0) + 1})
+        assert _digest_of_columns(to_csv_text(new_column_changed, "survey"), names) == before
+        old_column_changed = small.survey.copy()
+        old_column_changed.loc[old_column_changed.index[-1], "complaints_12m"] += 1
+        assert _digest_of_columns(to_csv_text(old_column_changed, "survey"), names) != before
 
 
 def test_generator_steps_draw_in_a_fixed_order_over_a_shared_state():
     from crmlessons.datasets import _generator
 
     names = [step.__name__ for step in _generator.STEPS]
-    assert names[-2:] == ["spend_table", "customer_value_columns"] and len(set(names)) == len(names)
+    assert names[-3:] == ["spend_table", "customer_value_columns", "loyalty_columns"]
+    assert len(set(names)) == len(names)
     variant = _generator.Variant(np.random.default_rng(5), ds.PARAMS, 50, 20, 2,
                                  as_of=_generator._day(rules.AS_OF))
     for step in _generator.STEPS:

@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "crmlessons"
 
 CONCEPTS = ["crmlessons.ask", "crmlessons.man", "crmlessons.funnel", "crmlessons.loss", "crmlessons.relationship",
-            "crmlessons.retention", "crmlessons.strategy", "crmlessons.value", "crmlessons.clv"]
+            "crmlessons.retention", "crmlessons.strategy", "crmlessons.value", "crmlessons.clv", "crmlessons.loyalty"]
 
 #: Lowest first. A name covers that module and everything under it; the longest name that matches wins,
 #: so ``crmlessons.widgets.quiz`` sits in layer 6 while the other widgets sit in layer 5. ``crmlessons``

@@ -30,6 +30,8 @@ REJECTED = {
     "百万元": "万元",
     "仍是客户的概率": "仍活跃概率 (probability alive, p(alive))",
     "验证期": "检验期 (holdout period)",
+    "意向忠诚": "意识忠诚 (intentional loyalty: the Loyalty article's own term)",
+    "兴奋需求": "兴奋型需求 (exciting need: the Loyalty article's own term)",
 }
 
 SHIPPED = sorted([*(ROOT / "crmlessons").rglob("*.py"), *(ROOT / "notebooks" / "zh" / "text").glob("*.md"),

@@ -21,10 +21,10 @@ from math import erf, pi
 import numpy as np
 import pandas as pd
 
-from crmlessons.datasets.dictionary import ASK_ITEM_IDS, COST_ITEMS, TIE_KINDS, VALUE_ITEMS
+from crmlessons.datasets.dictionary import ASK_ITEM_IDS, COST_ITEMS, KANO_FEATURES, TIE_KINDS, VALUE_ITEMS
 from crmlessons.datasets.params import PARAMS
 from crmlessons.datasets.rules import STAGES, customer_counts_by_year
-from crmlessons.datasets.vocabularies import VOCABULARIES, category_dtype
+from crmlessons.datasets.vocabularies import KANO_TABLE, VOCABULARIES, category_dtype
 
 SIZE_CLASSES = list(VOCABULARIES["company_size"])
 PRODUCT_LINES = list(VOCABULARIES["product_line"])
@@ -917,6 +917,102 @@ def customer_value_columns(variant: Variant) -> None:
         survey[name] = _skip_some(variant, values)
 
 
+# ------------------------------------------------------------------------------------------------
+# loyalty (lesson 07): survey items on price, recommendation, complaints, Kano; manager changes
+# ------------------------------------------------------------------------------------------------
+def _rated(variant: Variant, center: float, terms: list[tuple[float, np.ndarray]], noise: float,
+           low: int, high: int) -> np.ndarray:
+    """center + sum of weight x value over ``terms`` + normal noise, rounded and clipped to low-high."""
+    x = center + sum(weight * value for weight, value in terms)
+    x = x + noise * variant.rng.standard_normal(len(x))
+    return np.clip(np.round(x), low, high) + 0.0  # + 0.0: a rounded -0.4 is 0, not -0
+
+
+def _loyalty_items(variant: Variant) -> dict[str, np.ndarray]:
+    """Each respondent's competitor offer, price sensitivity, recommendation and complaint-handling rating.
+
+    Drawn from the latent loyalty and satisfaction the survey and the losses were drawn from, the
+    structural ties, the complaints and their resolution, and whether the customer was lost after the
+    survey (so the rating of complaint handling is a planted association with staying, not a cause).
+    """
+    params, c, survey = variant.params, variant.customers, variant.tables["survey"]
+    who = variant.respondents.customers
+    n, loyalty, satisfaction = len(who), c.loyalty[who], c.satisfaction[who]
+    slope = params["competitor_offer_loyalty_slope"] * loyalty
+    shift = _calibrate_shift(slope, params["competitor_offer_share"]) if n else 0.0
+    offer = variant.rng.random(n) < _sigmoid(slope + shift)
+    structural = variant.tables["customers"]["structural_ties"].to_numpy(dtype=float)[who]
+    price = _rated(variant, params["price_sensitivity_center"],
+                   [(params["price_sensitivity_loyalty"], loyalty), (params["price_sensitivity_offer"], offer),
+                    (params["price_sensitivity_structural"], structural)], params["price_sensitivity_noise"], 1, 5)
+    recommend = _rated(variant, params["recommend_center"], [(params["recommend_loyalty"], loyalty),
+                       (params["recommend_satisfaction"], satisfaction)], params["recommend_noise"], 0, 10)
+    complaints = survey["complaints_12m"].to_numpy()
+    resolved = survey["complaints_resolved"].to_numpy() / np.maximum(complaints, 1)
+    lost_after = (c.is_lost & (c.lost_day > c.survey_day))[who]
+    handling = _rated(variant, params["complaint_handling_center"],
+                      [(params["complaint_handling_resolved"], resolved - params["p_complaint_resolved"]),
+                       (params["complaint_handling_loyalty"], loyalty),
+                       (params["complaint_handling_lost_after"], lost_after)], params["complaint_handling_noise"], 1, 5)
+    handling[complaints == 0] = np.nan  # asked only of the customers who complained
+    return {"recommend": recommend, "price_sensitivity": price, "competitor_offer": offer,
+            "complaint_handling": handling}
+
+
+def _kano_answers(variant: Variant, feature: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the functional and dysfunctional answers of ``n`` respondents about one Kano feature.
+
+    Each respondent's category is drawn with the feature's planted shares; then one of the answer pairs
+    that KANO_TABLE maps to that category, weighted by the answers' kano_answer_weight.
+    """
+    params, rng = variant.params, variant.rng
+    answers = list(VOCABULARIES["kano_answer"])
+    weight = np.array([params["kano_answer_weight"][answer] for answer in answers])
+    shares = params["kano_category_p"][feature]
+    categories = list(shares)
+    category = rng.choice(len(categories), size=n, p=np.array([shares[k] for k in categories]))
+    functional, dysfunctional = np.zeros(n, np.int64), np.zeros(n, np.int64)
+    for code, name in enumerate(categories):  # a loop over the six categories, not the rows
+        pairs = np.array([(answers.index(f), answers.index(d)) for (f, d), value in KANO_TABLE.items()
+                          if value == name])
+        p = weight[pairs[:, 0]] * weight[pairs[:, 1]]
+        chosen = np.flatnonzero(category == code)
+        pair = pairs[rng.choice(len(pairs), size=len(chosen), p=p / p.sum())]
+        functional[chosen], dysfunctional[chosen] = pair[:, 0], pair[:, 1]
+    return functional, dysfunctional
+
+
+def _manager_changes(variant: Variant) -> np.ndarray:
+    """Times each customer's account manager changed (see PARAMS): once if the customer came before its
+    current manager joined, plus a Poisson number that grows with the years before that and is larger
+    for a customer who was lost (drawn after the losses: a planted association, not a cause of them).
+    A won lead's account manager is the salesperson who won it, so its customer has had no change."""
+    params, c = variant.params, variant.customers
+    hired = variant.team.hired[c.salesperson]
+    pre_existing = (variant.tables["customers"]["origin"] == "pre_existing").to_numpy()
+    years_before = np.maximum(hired - c.acquired, 0) / 365.25
+    mean = params["manager_change_rate"] * years_before + params["manager_change_lost_extra"] * c.is_lost
+    changes = (c.acquired < hired) + variant.rng.poisson(mean)
+    return np.where(pre_existing, changes, 0).astype(np.int64)
+
+
+def loyalty_columns(variant: Variant) -> None:
+    """Adds the loyalty items and the Kano questions to ``survey`` and manager_changes to ``customers``.
+
+    Some answers are skipped, as for the other survey questions; competitor_offer (yes or no) never is.
+    """
+    survey = variant.tables["survey"]
+    items = _loyalty_items(variant)
+    for name, values in items.items():  # four columns
+        survey[name] = values if name == "competitor_offer" else _skip_some(variant, values)
+    for feature in KANO_FEATURES:  # two columns each
+        for form, codes in zip(("functional", "dysfunctional"), _kano_answers(variant, feature, len(survey))):
+            skipped = np.isnan(_skip_some(variant, codes.astype(float)))
+            survey[f"kano_{feature}_{form}"] = _cat(codes, "kano_answer", skipped)
+    variant.tables["customers"]["manager_changes"] = _manager_changes(variant)
+
+
 #: The steps of :func:`generate`, in the order of their random draws (see the module docstring).
 STEPS = (ask_items_table, salespeople_table, leads_table, stage_history_table, salespeople_results,
-         customers_table, survey_table, orders_table, losses_table, spend_table, customer_value_columns)
+         customers_table, survey_table, orders_table, losses_table, spend_table, customer_value_columns,
+         loyalty_columns)

@@ -14,10 +14,11 @@ from pathlib import Path
 from crmlessons.datasets import rules
 from crmlessons.datasets._io import to_csv_text
 from crmlessons.datasets.company import COMPANY
-from crmlessons.datasets.dictionary import DESCRIPTIONS, TABLES, TIE_KINDS, dictionary
+from crmlessons.datasets.dictionary import DESCRIPTIONS, KANO_FEATURE_LABELS, TABLES, TIE_KINDS, dictionary
 from crmlessons.datasets.effects import planted_effects
 from crmlessons.datasets.generate import DEFAULT_SIZES, make_case
 from crmlessons.datasets.params import PARAMS
+from crmlessons.datasets.vocabularies import VOCABULARIES
 
 SHIPPED_SEED = 0
 
@@ -58,7 +59,7 @@ def datasheet(case) -> str:
         sizes=sizes, effects=effects, dictionaries="\n\n".join(dicts), missing="\n".join(missing),
         n_leads=DEFAULT_SIZES["n_leads"], n_customers=DEFAULT_SIZES["n_customers"],
         n_salespeople=DEFAULT_SIZES["n_salespeople"], survey=PARAMS["survey_start"], **_calendar(),
-        **_customer_value(),
+        **_customer_value(), **_loyalty(),
     )
 
 
@@ -74,6 +75,34 @@ def _customer_value() -> dict:
     weights = [(item, w) for item, w in PARAMS["perceived_value_weights"].items() if w != 0]
     out["pv_weights"] = " ".join(f"{'-' if w < 0 else '+'} {abs(w):g} x (`{item}` - 3)" for item, w in weights)
     return out
+
+
+def _formula(terms) -> str:
+    """' + 0.4 x offer - 0.7 x loyalty' from ``[(0.4, "offer"), (-0.7, "loyalty")]``."""
+    return " ".join(f"{'-' if w < 0 else '+'} {abs(w):g} x {what}" for w, what in terms)
+
+
+def _loyalty() -> dict:
+    """The numbers of the loyalty step that the datasheet names, from PARAMS."""
+    p = PARAMS
+    names = {code: labels[0].split(" (")[0].lower() for code, labels in VOCABULARIES["kano_category"].items()}
+    kano = []
+    for feature, shares in p["kano_category_p"].items():
+        code = max(shares, key=shares.get)  # the category planted as the most frequent
+        kano.append(f"{KANO_FEATURE_LABELS[feature]['en']} {shares[code]:.0%} {names[code]}")
+    price = _formula([(p["price_sensitivity_loyalty"], "latent loyalty"), (p["price_sensitivity_offer"],
+                      "competitor offer (1 or 0)"), (p["price_sensitivity_structural"], "structural ties (1 or 0)")])
+    recommend = _formula([(p["recommend_loyalty"], "latent loyalty"), (p["recommend_satisfaction"],
+                          "latent satisfaction")])
+    handling = _formula([(p["complaint_handling_resolved"],
+                          f"(share of their complaints resolved - {p['p_complaint_resolved']:g})"),
+                         (p["complaint_handling_loyalty"], "latent loyalty"),
+                         (p["complaint_handling_lost_after"], "lost after the survey (1 or 0)")])
+    return {"offer_share": p["competitor_offer_share"], "offer_slope": p["competitor_offer_loyalty_slope"],
+            "ps_center": p["price_sensitivity_center"], "ps_terms": price, "ps_noise": p["price_sensitivity_noise"],
+            "rec_center": p["recommend_center"], "rec_terms": recommend, "rec_noise": p["recommend_noise"],
+            "ch_center": p["complaint_handling_center"], "ch_terms": handling, "ch_noise": p["complaint_handling_noise"],
+            "kano_shares": ", ".join(kano), "mc_rate": p["manager_change_rate"], "mc_lost": p["manager_change_lost_extra"]}
 
 
 def _calendar() -> dict[str, str]:
@@ -236,6 +265,28 @@ Keys and links: `leads.salesperson_id`, `customers.salesperson_id`, `losses.sale
    rounded and kept within 0-10: only product, service and price carry weight (the E-CRM article: two or
    three factors decide customer value). Then {item_missing:.0%} of each of the nine answers are skipped, as
    for the other survey questions.
+9. **Loyalty** (drawn after everything above, so that every other column is the same as before it was
+   added). Every respondent says whether a competitor made it a strong offer in the year before the survey
+   (about {offer_share:.0%}; the log-odds change by {offer_slope:+g} per SD of latent loyalty: the offers
+   go with weak attachment to Hengtai). *Price sensitivity* (1-5: would a 5% price rise make us look
+   elsewhere) = {ps_center:g} {ps_terms} + noise (SD {ps_noise:g}). *Willingness to recommend* (0-10) =
+   {rec_center:g} {rec_terms} + noise (SD {rec_noise:g}). Respondents who complained rate how their last
+   complaint was handled (1-5) = {ch_center:g} {ch_terms} + noise (SD {ch_noise:g}). All are rounded and
+   kept within their scales. So loyal customers are less price sensitive and recommend Hengtai more (the
+   Loyalty article), satisfied customers who are not loyal more often had a competitor offer, and customers
+   who rated the handling of their complaint well mostly stayed. *Kano questions*: for four features the
+   survey asks how the customer would feel if Hengtai offered it (functional) and if it did not
+   (dysfunctional). Each respondent's category is drawn with planted shares (the most frequent:
+   {kano_shares}), then a pair of answers that the Kano evaluation table
+   (`crmlessons.datasets.vocabularies.KANO_TABLE`) gives that category. *Account manager changes*: a
+   customer from before the leads period that was acquired before its account manager joined Hengtai was
+   handed over once, plus a Poisson number of changes with mean {mc_rate:g} per year before the current
+   manager joined, {mc_lost:+g} if the customer was lost; a won lead's customer still has the salesperson
+   who won it (0 changes). So lost customers had more changes, and so had the customers of salespeople
+   with a short tenure. These are **planted associations, not causal mechanisms**: the complaint-handling
+   rating was drawn knowing whether the customer would be lost, and the manager changes knowing whether it
+   was lost, so the data cannot tell what handling complaints better or keeping account managers longer
+   would do. Then {item_missing:.0%} of each answer except the competitor offer (yes or no) are skipped.
 
 ## Planted effects
 
@@ -254,9 +305,9 @@ Where real CRM exports have gaps, so does this data (counts in the shipped varia
 {missing}
 
 Why: budgets not disclosed; industry not recorded; subjective facts unknown to the account manager;
-survey questions skipped; raw loss reasons left blank (plus uninformative ones, see above); open leads have
-no closed date; customers never lost have no lost date; win rate is missing for a salesperson with no
-decided lead.
+survey questions skipped (and complaint handling asked only of the customers who complained); raw loss
+reasons left blank (plus uninformative ones, see above); open leads have no closed date; customers never
+lost have no lost date; win rate is missing for a salesperson with no decided lead.
 
 ## Limits
 
@@ -269,6 +320,10 @@ decided lead.
 - The relationship ties are drawn after (and from) the losses: customers with structural ties are lost
   less often in the data, but nothing in the generator makes a tie keep a customer. Read them as an
   association to explain, not as the effect of building a tie.
+- The same holds for the loyalty items and the account manager changes (step 9): drawn after (and from)
+  the latent loyalty and the losses, they show associations, not effects. Nothing in the generator links a
+  salesperson's tenure to customer loss (the losses were drawn from latent loyalty alone): tenure goes only
+  with more account manager changes. The Kano answers depend on nothing else in the data.
 - No protected attributes (gender, age, ethnicity) exist in the data; no outcome depends on any.
   `source_channel`, `timeline`, `region`, `industry` and the subjective customer facts are recorded but
   plant no effect.

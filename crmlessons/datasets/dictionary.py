@@ -104,6 +104,48 @@ _VALUE_COLUMNS = [
     for name, label_en, label_zh, what, what_zh in _COST_PARTS
 ]
 
+# The features of the survey's Kano questions (lesson 07): code, label (en, zh), and the situation the
+# functional question describes (the feature is there) and the dysfunctional one (it is not), en and zh.
+_KANO_FEATURES = [
+    ("on_time_delivery", "on-time delivery", "准时交货",
+     "Hengtai delivers every order on the promised day", "Hengtai sometimes delivers later than promised",
+     "恒泰每笔订单都按承诺的日期交货", "恒泰有时比承诺的日期晚交货"),
+    ("tech_support", "technical support", "技术支持",
+     "Hengtai answers a technical question or a breakdown the same day (hotline, engineer visit)",
+     "Hengtai takes several days to answer a technical question or a breakdown",
+     "恒泰当天响应技术问题或设备故障（热线、工程师上门）", "恒泰要过几天才响应技术问题或设备故障"),
+    ("application_engineering", "application engineering", "应用工程服务",
+     "Hengtai sends an application engineer to help choose and fit parts to your machines and processes",
+     "Hengtai sells the parts without help in applying them",
+     "恒泰派应用工程师帮助你们为设备和工艺选型、配套零部件", "恒泰只卖零部件，不帮助你们选型和应用"),
+    ("branded_gifts", "branded gifts", "品牌礼品",
+     "Hengtai sends gifts with its logo at the festivals (mooncakes, calendars)",
+     "Hengtai sends no gifts at the festivals",
+     "恒泰逢年过节赠送印有恒泰标志的礼品（月饼、台历）", "恒泰逢年过节不送礼品"),
+]
+#: The features of the survey's Kano questions: table survey has ``kano_<feature>_functional`` and
+#: ``kano_<feature>_dysfunctional`` for each.
+KANO_FEATURES = tuple(feature[0] for feature in _KANO_FEATURES)
+#: The English and Chinese name of each Kano feature.
+KANO_FEATURE_LABELS = {feature[0]: {"en": feature[1], "zh": feature[2]} for feature in _KANO_FEATURES}
+#: The survey's two questions on each Kano feature: ``functional_en``, ``functional_zh`` (the feature is there),
+#: ``dysfunctional_en``, ``dysfunctional_zh`` (it is not).
+KANO_QUESTIONS = {feature: {"functional_en": f"If {present}, how do you feel?",
+                            "functional_zh": f"如果{present_zh}，您觉得怎样？",
+                            "dysfunctional_en": f"If {absent}, how do you feel?",
+                            "dysfunctional_zh": f"如果{absent_zh}，您觉得怎样？"}
+                  for feature, _label, _label_zh, present, absent, present_zh, absent_zh in _KANO_FEATURES}
+_KANO_COLUMNS = [
+    _c(f"kano_{feature}_{form}", "category", "", "kano_answer",
+       f"Kano question on {label}, {form} form: '{KANO_QUESTIONS[feature][form + '_en']}' One of the five Kano "
+       "answers; missing when not answered.",
+       f"Kano: {label} ({form})", f"Kano：{label_zh}（{form_zh}问题）", nullable=True,
+       description_zh=f"关于{label_zh}的 Kano {form_zh}问题：“{KANO_QUESTIONS[feature][form + '_zh']}”"
+                      "回答为五种 Kano 回答之一；未作答时为空。")
+    for feature, label, label_zh, *_situations in _KANO_FEATURES
+    for form, form_zh in (("functional", "正向"), ("dysfunctional", "反向"))
+]
+
 _SPECS: dict[str, list[Column]] = {
     "ask_items": [
         _c("item_id", "str", "", None, "Item code: dimension letter and number (A1-A4, S1-S4, K1-K4).",
@@ -338,6 +380,12 @@ _SPECS: dict[str, list[Column]] = {
            "Structural ties", "结构性联系",
            description_zh="为 True 表示恒泰与该客户建立了结构性联系：提供专用设备、软件或系统，联合研究，为客户员工培训；"
                           "这些联系提高了客户转向竞争对手的成本（网络时代客户关系管理论文）。对已流失的客户，指流失前是否建立过。"),
+        _c("manager_changes", "int64", "changes", (0, 100),
+           "Times the customer's account manager changed since it became a customer (at least 1 when it was "
+           "acquired before its current account manager, salesperson_id, joined Hengtai).",
+           "Account manager changes", "客户经理更换次数",
+           description_zh="成为客户以来更换客户经理的次数（客户获得日期早于现任客户经理 salesperson_id 的入职日期时"
+                          "至少为 1）。"),
     ],
     "orders": [
         _c("order_id", "str", "", None, "Key of the order, O0000001 ... (in date order).", "Order", "订单",
@@ -380,8 +428,8 @@ _SPECS: dict[str, list[Column]] = {
            description_zh="行为忠诚：“这类产品我们大部分从恒泰采购”（1-5 分）。"),
         _c("loyalty_intentional", "float64", "points (1-5)", (1, 5),
            "Intentional loyalty: 'We will keep buying from Hengtai' (1-5).", "Intentional loyalty",
-           "意向忠诚", nullable=True, decimals=0,
-           description_zh="意向忠诚：“我们会继续从恒泰采购”（1-5 分）。"),
+           "意识忠诚", nullable=True, decimals=0,
+           description_zh="意识忠诚：“我们会继续从恒泰采购”（1-5 分）。"),
         _c("complaints_12m", "int64", "complaints", (0, 1000), "Complaints the customer made in the "
            "12 months before the survey.", "Complaints", "投诉次数",
            description_zh="调查前 12 个月内该客户的投诉次数。"),
@@ -395,6 +443,30 @@ _SPECS: dict[str, list[Column]] = {
            "10 = fully); missing when not answered.", "Perceived value", "感知价值", nullable=True, decimals=0,
            description_zh="总体感知价值：“我们从恒泰得到的，值得我们为此付出的”（0 = 完全不值，10 = 完全值得）；"
                           "未作答时为空。"),
+        _c("recommend", "float64", "points (0-10)", (0, 10),
+           "Willingness to recommend: 'How likely are you to recommend Hengtai to another company?' (0 = not at "
+           "all likely, 10 = extremely likely; the literature's net promoter question); missing when not "
+           "answered.", "Willingness to recommend", "推荐意愿", nullable=True, decimals=0,
+           description_zh="推荐意愿：“您向其他企业推荐恒泰的可能性有多大？”（0 = 完全不可能，10 = 非常可能；"
+                          "即文献中的净推荐值问题）；未作答时为空。"),
+        _c("price_sensitivity", "float64", "points (1-5)", (1, 5),
+           "Price sensitivity: 'If Hengtai raised its prices by 5%, we would look for another supplier' "
+           "(1 = certainly not, 5 = certainly); missing when not answered.", "Price sensitivity", "价格敏感度",
+           nullable=True, decimals=0,
+           description_zh="价格敏感度：“如果恒泰提价 5%，我们会另找供应商”（1 = 肯定不会，5 = 肯定会）；未作答时为空。"),
+        _c("competitor_offer", "bool", "", None,
+           "True when the customer says a competitor made it a strong offer (a lower price or better terms) "
+           "in the 12 months before the survey; a yes-or-no question every respondent answered.",
+           "Competitor offer", "竞争对手报价",
+           description_zh="为 True 表示客户称调查前 12 个月内收到过竞争对手的有力报价（更低的价格或更好的条件）；"
+                          "这是每位受访客户都回答了的是非题。"),
+        _c("complaint_handling", "float64", "points (1-5)", (1, 5),
+           "How well Hengtai handled the customer's last complaint (1 = very badly, 5 = very well); missing "
+           "when the customer made no complaint in the 12 months before the survey (complaints_12m = 0) or "
+           "did not answer.", "Complaint handling", "投诉处理评价", nullable=True, decimals=0,
+           description_zh="客户对恒泰处理其最近一次投诉的评价（1 = 很差，5 = 很好）；调查前 12 个月内没有投诉"
+                          "（complaints_12m = 0）或未作答时为空。"),
+        *_KANO_COLUMNS,
     ],
     "spend": [
         _c("year", "int64", "year", (2019, 2025), "Calendar year.", "Year", "年份",
@@ -434,13 +506,15 @@ DESCRIPTIONS = {
     "losses": ("Every lost deal and lost customer with the reason as typed and the clean code.",
                "全部丢单和流失客户，含原始原因和整理后的原因代码。"),
     "customers": ("Customers: before 2022 and won from leads; objective and subjective facts, status, "
-                  "relationship ties.",
-                  "客户：2022年前的老客户和由线索赢得的新客户；客观与主观信息、状态、关系联系。"),
+                  "relationship ties, account manager changes.",
+                  "客户：2022年前的老客户和由线索赢得的新客户；客观与主观信息、状态、关系联系、客户经理更换次数。"),
     "orders": (f"Every order {ORDERS_START[:4]}-{AS_OF[:4]}: date, product line, tier, amount, margin.",
                f"{ORDERS_START[:4]}-{AS_OF[:4]}年全部订单：日期、产品线、档次、金额、毛利。"),
     "survey": ("Customer survey (January 2025): satisfaction, three faces of loyalty, complaints, the parts "
-               "of value and cost, perceived value.",
-               "客户调查（2025年1月）：满意度、三种忠诚、投诉、价值与成本的组成部分、感知价值。"),
+               "of value and cost, perceived value, recommendation, price sensitivity, competitor offers, "
+               "complaint handling, Kano questions.",
+               "客户调查（2025年1月）：满意度、三种忠诚、投诉、价值与成本的组成部分、感知价值、推荐意愿、价格敏感度、"
+               "竞争对手报价、投诉处理评价、Kano 问卷。"),
     "spend": ("Sales and marketing spend per year: acquisition vs retention.",
               "每年的销售与市场费用：获客与保留。"),
     "ask_items": ("The ASK self-assessment item bank (4 items per dimension, 1-5 agree scale).",
@@ -522,7 +596,7 @@ def dictionary(table: str) -> pd.DataFrame:
 _TYPE_WORDS = {"str": ("text", "文本"), "category": ("category", "类别"), "int64": ("whole number", "整数"),
                "float64": ("number", "数值"), "bool": ("True or False", "是或否"),
                "datetime64[ns]": ("date", "日期")}
-_UNIT_WORDS = {"CNY": "元", "calls": "次", "complaints": "次", "days": "天", "deals": "单",
+_UNIT_WORDS = {"CNY": "元", "calls": "次", "changes": "次", "complaints": "次", "days": "天", "deals": "单",
                "leads": "条", "people": "人", "points (0-10)": "分（0-10）", "points (1-5)": "分（1-5）",
                "questions per statement": "每次陈述的提问次数", "share (0-1)": "比例（0-1）", "year": "年份",
                "years": "年"}

@@ -14,11 +14,12 @@ import numpy as np
 import pandas as pd
 
 from crmlessons.datasets import rules
-from crmlessons.datasets.dictionary import COST_ITEMS, TIE_KINDS, VALUE_ITEMS
+from crmlessons.datasets.dictionary import COST_ITEMS, KANO_FEATURES, TIE_KINDS, VALUE_ITEMS
 from crmlessons.datasets.generate import make_case
 from crmlessons.datasets.params import PARAMS
 from crmlessons.datasets.rules import customer_counts_by_year
 from crmlessons.datasets.validate import check_case
+from crmlessons.datasets.vocabularies import KANO_TABLE, VOCABULARIES
 
 # customer_counts_by_year lives in rules (the generator sets the spend from it); it is kept here too
 # because the lessons' tests compare their own counts with it.
@@ -154,6 +155,73 @@ _EFFECTS = [
     ("cost_items_satisfaction_corr", "Heavier costs go a little with lower satisfaction.",
      "成本负担越重，满意度略低。", None,
      "mean Spearman correlation of the four cost_* items with satisfaction", 0.08),
+    # loyalty (lesson 07): loyal = mean of the three loyalty answers >= 3.5, satisfied = satisfaction >= 4
+    ("loyal_price_sensitivity_gap",
+     "Loyal customers are less price sensitive (Loyalty article).", "忠诚客户对价格的敏感度较低（客户忠诚文章）。", None,
+     "mean price_sensitivity of loyal respondents (mean of the three loyalty answers >= 3.5) minus that of "
+     "the other respondents", 0.25),
+    ("loyal_recommend_gap", "Loyal customers are more willing to recommend Hengtai.", "忠诚客户更愿意推荐恒泰。",
+     None, "mean recommend of loyal respondents minus that of the others", 0.5),
+    ("referrer_recommend_gap", "Customers who have referred another customer say they would recommend more.",
+     "推荐过其他客户的客户，推荐意愿也更高。", None,
+     "mean recommend of respondents named in customers.referred_by minus that of the others", 0.75),
+    ("competitor_offer_share", "About a third of the respondents had a strong offer from a competitor.",
+     "约三分之一的受访客户收到过竞争对手的有力报价。", PARAMS["competitor_offer_share"],
+     "share of respondents with competitor_offer", 0.06),
+    ("satisfied_not_loyal_offer_gap",
+     "Satisfied customers who are not loyal more often had a strong competitor offer.",
+     "满意但不忠诚的客户更常收到竞争对手的有力报价。", None,
+     "respondents with satisfaction >= 4: share with competitor_offer among the not loyal minus among the loyal",
+     0.14),
+    ("satisfied_not_loyal_structural_gap",
+     "Satisfied customers who are not loyal a little less often have structural ties (low switching costs). "
+     "Not planted for this lesson: it follows from the ties of lesson 06, drawn from latent loyalty and the "
+     "losses; small, and reversed in a few variants.",
+     "满意但不忠诚的客户略少与恒泰有结构性联系（转换成本低）。这并非为本课专门设定，而是来自第06课的关系联系"
+     "（其抽取依据是潜在忠诚度和流失）；差异较小，少数数据变体中方向相反。",
+     None, "respondents with satisfaction >= 4: share with structural_ties among the not loyal minus among the "
+     "loyal", 0.15),
+    ("complaint_handling_stayed_gap",
+     "Customers who rated the handling of their complaint well stayed: forgiveness follows good handling.",
+     "对投诉处理评价高的客户留了下来：处理得好，客户就会原谅。", None,
+     "respondents who rated complaint_handling: mean rating of those not lost after their survey_date minus that "
+     "of those lost after it", 0.85),
+    ("complaint_handling_loss_gap", "Customers who rated complaint handling badly were lost far more often.",
+     "对投诉处理评价低的客户流失得多得多。", None,
+     "share lost after the survey_date among respondents rating complaint_handling 1-2 minus among those "
+     "rating it 4-5", 0.15),
+    ("kano_on_time_delivery_must_be",
+     "On-time delivery is a must-be (basic) need: the most frequent Kano category.",
+     "准时交货是必备型（基本）需求：Kano 类别中最多。", PARAMS["kano_category_p"]["on_time_delivery"]["M"],
+     "share of respondents answering both Kano questions on the feature whose pair of answers KANO_TABLE "
+     "classifies as M", 0.07),
+    ("kano_tech_support_one_dimensional",
+     "Technical support is a one-dimensional (expected) need: the more, the better.",
+     "技术支持是期望型（期望）需求：越好越满意。", PARAMS["kano_category_p"]["tech_support"]["O"],
+     "the same share for O", 0.07),
+    ("kano_application_engineering_attractive",
+     "Application engineering is an attractive (exciting) need: a delight when offered, not missed when not.",
+     "应用工程服务是魅力型（兴奋）需求：提供了令人惊喜，没有也不会不满。",
+     PARAMS["kano_category_p"]["application_engineering"]["A"], "the same share for A", 0.07),
+    ("kano_branded_gifts_indifferent", "Branded gifts leave most customers indifferent.",
+     "品牌礼品对多数客户无所谓。", PARAMS["kano_category_p"]["branded_gifts"]["I"], "the same share for I", 0.07),
+    ("kano_dominant_is_planted", "Each feature's most frequent Kano category is the planted one (1 = yes).",
+     "每项功能最多的 Kano 类别都是所设定的类别（1 = 是）。", 1.0,
+     "1 if for all four features the most frequent category is M, O, A and I respectively, else 0 (held in all "
+     "100 variants tried)", 0.0),
+    ("manager_changes_loss_ratio",
+     "Customers whose account manager changed twice or more were lost far more often.",
+     "客户经理换过两次及以上的客户流失得多得多。", None,
+     "share of customers with a lost_date among those with manager_changes >= 2 / the same share among those "
+     "with 0 or 1", 1.2),
+    ("manager_changes_lost_gap", "Lost customers had more account manager changes.", "流失客户更换客户经理的次数更多。",
+     None, "mean manager_changes of customers with a lost_date minus that of the others", 0.3),
+    ("manager_changes_short_tenure_gap",
+     "Customers of short-tenure salespeople had more account manager changes (employee and customer loyalty "
+     "go together).",
+     "司龄短的销售人员负责的客户，更换客户经理的次数更多（员工忠诚与客户忠诚相伴）。", None,
+     "mean manager_changes of customers whose salesperson's tenure_years is below the team's median minus that "
+     "of the others", 0.5),
 ]
 
 # Values of the effects that follow from several parameters at once: the mean over 80 variants of the
@@ -183,6 +251,16 @@ _SIMULATED = {
     "value_items_r2": 0.66,
     "value_items_satisfaction_corr": 0.30,
     "cost_items_satisfaction_corr": -0.17,
+    "loyal_price_sensitivity_gap": -1.11,
+    "loyal_recommend_gap": 2.38,
+    "referrer_recommend_gap": 1.51,
+    "satisfied_not_loyal_offer_gap": 0.22,
+    "satisfied_not_loyal_structural_gap": -0.08,
+    "complaint_handling_stayed_gap": 1.16,
+    "complaint_handling_loss_gap": 0.16,
+    "manager_changes_loss_ratio": 2.47,
+    "manager_changes_lost_gap": 0.78,
+    "manager_changes_short_tenure_gap": 0.66,
 }
 
 
@@ -448,6 +526,61 @@ def _perceived_value_effects(case) -> dict[str, float]:
     return m
 
 
+def _loyalty_effects(case) -> dict[str, float]:
+    """Price sensitivity, recommendation, competitor offers, structural ties and complaint handling of
+    loyal / not loyal, satisfied, referring and lost respondents."""
+    survey = case.survey.merge(case.customers[["customer_id", "structural_ties", "lost_date"]], on="customer_id")
+    loyalty = survey[["loyalty_emotional", "loyalty_behavioural", "loyalty_intentional"]].mean(axis=1)
+    loyal, not_loyal = loyalty >= 3.5, loyalty < 3.5  # a respondent who skipped all three is in neither
+    m = {f"loyal_{item}_gap": survey.loc[loyal, column].mean() - survey.loc[not_loyal, column].mean()
+         for item, column in (("price_sensitivity", "price_sensitivity"), ("recommend", "recommend"))}
+    referrer = survey["customer_id"].isin(set(case.customers["referred_by"].dropna()))
+    m["referrer_recommend_gap"] = survey.loc[referrer, "recommend"].mean() - survey.loc[~referrer, "recommend"].mean()
+    m["competitor_offer_share"] = survey["competitor_offer"].mean()
+    satisfied = survey["satisfaction"] >= 4
+    for name, column in (("offer", "competitor_offer"), ("structural", "structural_ties")):
+        share = survey[column].astype(float)
+        m[f"satisfied_not_loyal_{name}_gap"] = share[satisfied & not_loyal].mean() - share[satisfied & loyal].mean()
+    rated = survey[survey["complaint_handling"].notna()]
+    lost_after = (rated["lost_date"] > rated["survey_date"]).to_numpy()
+    rating = rated["complaint_handling"].to_numpy()
+    m["complaint_handling_stayed_gap"] = rating[~lost_after].mean() - rating[lost_after].mean()
+    m["complaint_handling_loss_gap"] = lost_after[rating <= 2].mean() - lost_after[rating >= 4].mean()
+    return m
+
+
+#: The Kano category planted as the most frequent for each feature, and the effect that names it.
+_KANO_PLANTED = {"on_time_delivery": ("M", "must_be"), "tech_support": ("O", "one_dimensional"),
+                 "application_engineering": ("A", "attractive"), "branded_gifts": ("I", "indifferent")}
+
+
+def _kano_effects(case) -> dict[str, float]:
+    """Share of each feature's planted category, among respondents answering both Kano questions."""
+    m, dominant = {}, []
+    for feature in KANO_FEATURES:
+        pairs = case.survey[[f"kano_{feature}_functional", f"kano_{feature}_dysfunctional"]].dropna().astype(str)
+        category = pd.Series([KANO_TABLE[pair] for pair in zip(*(pairs[c] for c in pairs.columns))], dtype=object)
+        counts = category.value_counts().reindex(list(VOCABULARIES["kano_category"]), fill_value=0)
+        planted, word = _KANO_PLANTED[feature]
+        m[f"kano_{feature}_{word}"] = counts[planted] / counts.sum()
+        dominant.append(counts.idxmax() == planted)
+    m["kano_dominant_is_planted"] = float(all(dominant))
+    return m
+
+
+def _manager_change_effects(case) -> dict[str, float]:
+    """Losses by account manager changes; changes by the account manager's tenure."""
+    customers = case.customers
+    lost = customers["lost_date"].notna().to_numpy()
+    changes = customers["manager_changes"].to_numpy()
+    tenure = case.salespeople.set_index("salesperson_id")["tenure_years"]
+    short = (customers["salesperson_id"].map(tenure) < tenure.median()).to_numpy()
+    return {"manager_changes_loss_ratio": lost[changes >= 2].mean() / lost[changes <= 1].mean(),
+            "manager_changes_lost_gap": changes[lost].mean() - changes[~lost].mean(),
+            "manager_changes_short_tenure_gap": changes[short].mean() - changes[~short].mean()}
+
+
 #: The measurements of :func:`measure_effects`: each takes a case and returns ``{effect name: value}``.
 _MEASUREMENTS = (_funnel_effects, _ask_effects, _loss_effects, _cost_effects, _survey_effects,
-                 _early_warning_effects, _ties_effects, _perceived_value_effects)
+                 _early_warning_effects, _ties_effects, _perceived_value_effects, _loyalty_effects,
+                 _kano_effects, _manager_change_effects)

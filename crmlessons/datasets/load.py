@@ -203,9 +203,9 @@ def load_customers() -> pd.DataFrame:
     :func:`load_leads`); the account manager (``salesperson_id`` -> :func:`load_salespeople`), objective
     facts (industry, size, employees, founding year) and subjective ones (preferred channel,
     communication style), who referred it (``referred_by`` -> another customer), its status with
-    the dates it was lost and won back, and the relationship ties Hengtai has built with it (financial,
-    social, structural; True or False). Its orders are in :func:`load_orders`, its survey answers in
-    :func:`load_survey`.
+    the dates it was lost and won back, the relationship ties Hengtai has built with it (financial,
+    social, structural; True or False) and how many times its account manager changed. Its orders are in
+    :func:`load_orders`, its survey answers in :func:`load_survey`.
 
     Returns
     -------
@@ -249,8 +249,12 @@ def load_survey() -> pd.DataFrame:
     the answer date, overall satisfaction (1-5), the three faces of loyalty (emotional, behavioural,
     intentional; 1-5 agree), the customer's complaints in the 12 months before, with how many were
     resolved, how much the customer gets from each part of value (product, service, personnel, image;
-    1-5), how heavy each part of cost feels (price, time, energy, psychological; 1-5) and the overall
-    perceived value (0-10). Skipped questions are missing.
+    1-5), how heavy each part of cost feels (price, time, energy, psychological; 1-5), the overall
+    perceived value (0-10), the willingness to recommend Hengtai (0-10), the price sensitivity (1-5),
+    whether a competitor made a strong offer (True or False), how well the last complaint was handled
+    (1-5, for the customers who complained) and the answers to the paired Kano questions on four features
+    (functional and dysfunctional: like, must_be, neutral, live_with, dislike). Skipped questions are
+    missing.
 
     Returns
     -------

@@ -185,4 +185,50 @@ PARAMS: dict = {
                                 "value_image": 0.0, "cost_price": -0.7, "cost_time": 0.0, "cost_energy": 0.0,
                                 "cost_psychological": 0.0},
     "perceived_value_noise": 1.0,
+    # --- loyalty (lesson 07): drawn after every other table, so that those stay the same ---------------
+    # The Loyalty article: loyal customers are less price sensitive, recommend the firm and forgive its
+    # mistakes; satisfaction is not loyalty. Every item below is drawn from the latent loyalty and
+    # satisfaction the earlier tables were drawn from (and, where said, from what later happened): a
+    # planted association, never a cause of anything in the other tables.
+    # competitor_offer: a strong offer from a competitor in the year before the survey; log-odds per SD of
+    # latent loyalty (the offers go with weak attachment to Hengtai); the share is calibrated
+    "competitor_offer_share": 0.35,
+    "competitor_offer_loyalty_slope": -0.9,
+    # price_sensitivity (1-5) = center + per SD of latent loyalty + competitor offer + structural ties
+    # (a switching cost) + noise, rounded, clipped
+    "price_sensitivity_center": 3.2,
+    "price_sensitivity_loyalty": -0.7,
+    "price_sensitivity_offer": 0.4,
+    "price_sensitivity_structural": -0.4,
+    "price_sensitivity_noise": 0.7,
+    # recommend (0-10) = center + per SD of latent loyalty and satisfaction + noise, rounded, clipped
+    "recommend_center": 7.0,
+    "recommend_loyalty": 1.5,
+    "recommend_satisfaction": 0.5,
+    "recommend_noise": 1.2,
+    # complaint_handling (1-5, only for respondents who complained) = center + weight x (share of their
+    # complaints resolved - p_complaint_resolved) + per SD of latent loyalty (loyal customers forgive) +
+    # lost_after (drawn knowing whether the customer was lost after the survey) + noise, rounded, clipped
+    "complaint_handling_center": 3.6,
+    "complaint_handling_resolved": 2.0,
+    "complaint_handling_loyalty": 0.3,
+    "complaint_handling_lost_after": -1.0,
+    "complaint_handling_noise": 0.8,
+    # Kano questionnaire: each respondent's category for each feature is drawn with these shares (M
+    # must-be, O one-dimensional, A attractive, I indifferent, R reverse, Q questionable); then a pair of
+    # answers giving that category in the Kano evaluation table (KANO_TABLE), each pair with weight
+    # kano_answer_weight[functional] x kano_answer_weight[dysfunctional]
+    "kano_category_p": {
+        "on_time_delivery": {"M": 0.5, "O": 0.25, "A": 0.06, "I": 0.13, "R": 0.02, "Q": 0.04},
+        "tech_support": {"M": 0.2, "O": 0.45, "A": 0.14, "I": 0.15, "R": 0.02, "Q": 0.04},
+        "application_engineering": {"M": 0.07, "O": 0.15, "A": 0.45, "I": 0.27, "R": 0.02, "Q": 0.04},
+        "branded_gifts": {"M": 0.04, "O": 0.06, "A": 0.16, "I": 0.55, "R": 0.13, "Q": 0.06},
+    },
+    "kano_answer_weight": {"like": 1.0, "must_be": 0.3, "neutral": 0.5, "live_with": 0.2, "dislike": 1.0},
+    # manager_changes of a customer from before the leads period: 1 if it was acquired before its current
+    # account manager joined Hengtai (it was handed over), plus a Poisson number with mean
+    # manager_change_rate x the years before that + manager_change_lost_extra if the customer was lost
+    # (drawn after the losses). A won lead's account manager is the salesperson who won it: 0 changes.
+    "manager_change_rate": 0.1,
+    "manager_change_lost_extra": 0.8,
 }

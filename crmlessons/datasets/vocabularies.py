@@ -11,13 +11,15 @@ Examples
 ('Won', '赢单')
 >>> category_dtype("stage").ordered
 True
+>>> KANO_TABLE[("like", "dislike")], KANO_TABLE[("neutral", "dislike")], KANO_TABLE[("like", "neutral")]
+('O', 'M', 'A')
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["VOCABULARIES", "ORDERED", "category_dtype"]
+__all__ = ["VOCABULARIES", "ORDERED", "KANO_TABLE", "category_dtype"]
 
 #: Vocabularies: code -> (English label, Chinese label). Order matters for ordered categories.
 VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
@@ -160,6 +162,41 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "S": ("Skill", "技能"),
         "K": ("Knowledge", "知识"),
     },
+    # the five answers of a Kano question (Kano et al. 1984), asked once with the feature present
+    # (functional) and once without it (dysfunctional)
+    "kano_answer": {
+        "like": ("I like it", "喜欢"),
+        "must_be": ("It must be so", "理应如此"),
+        "neutral": ("I am neutral", "无所谓"),
+        "live_with": ("I can live with it", "能忍受"),
+        "dislike": ("I dislike it", "不喜欢"),
+    },
+    # the categories of the Kano evaluation table; the course maps the Loyalty article's three classes of
+    # needs onto the first three: basic = must-be, expected = one-dimensional, exciting = attractive
+    "kano_category": {
+        "M": ("Must-be (basic need)", "必备型（基本需求）"),
+        "O": ("One-dimensional (expected need)", "期望型（期望需求）"),
+        "A": ("Attractive (exciting need)", "魅力型（兴奋型需求）"),
+        "I": ("Indifferent", "无差异型"),
+        "R": ("Reverse", "反向型"),
+        "Q": ("Questionable", "可疑结果"),
+    },
+}
+
+#: The Kano evaluation table (Berger et al. 1993): (functional answer, dysfunctional answer) -> category
+#: code of ``VOCABULARIES["kano_category"]``. Liking a feature and disliking its absence is one-dimensional;
+#: liking it and not minding its absence, attractive; expecting it (must_be, neutral or live_with) and
+#: disliking its absence, must-be; like-like and dislike-dislike contradict each other (questionable).
+KANO_TABLE: dict[tuple[str, str], str] = {
+    (functional, dysfunctional): category
+    for functional, row in {
+        "like": "QAAAO",
+        "must_be": "RIIIM",
+        "neutral": "RIIIM",
+        "live_with": "RIIIM",
+        "dislike": "RRRRQ",
+    }.items()  # one row per functional answer; one letter per dysfunctional answer, in vocabulary order
+    for dysfunctional, category in zip(VOCABULARIES["kano_answer"], row)
 }
 
 # Vocabularies whose order is meaningful (loaded as ordered categoricals).

@@ -330,6 +330,32 @@ def segments_spec() -> WidgetSpec:
     )
 
 
+def matrix_spec(instance: int, group_text: str, loyalists: str) -> WidgetSpec:
+    """Lesson 07's satisfaction x loyalty matrix explorer: the two threshold sliders, the group dropdown, the
+    customers-listed slider (labels of the language it was built in)."""
+    counts, result, customers = ".crm-matrix-counts", ".crm-matrix-result", ".crm-matrix-customers"
+    return WidgetSpec(
+        name="matrix", instance=instance,
+        controls=(".crm-matrix-satisfaction", ".crm-matrix-loyalty", ".crm-matrix-group", ".crm-matrix-shown"),
+        steps=(Step(slider_keys(presses=1, nth=0), changes=(counts, result), expect={counts: group_text}, chart="img"),
+               Step(slider_drag(to=0.2, nth=1), changes=(counts,), chart="img"),
+               Step(dropdown(loyalists), changes=(result, customers), expect={result: loyalists}, chart="img"),
+               Step(slider_keys(presses=2, nth=2), changes=(customers,))),
+    )
+
+
+def kano_spec() -> WidgetSpec:
+    """Lesson 07's Kano questionnaire: the two answer dropdowns, then the feature dropdown."""
+    result, compare = ".crm-kano-result", ".crm-kano-compare"
+    return WidgetSpec(
+        name="kano", controls=(".crm-kano-feature", ".crm-kano-functional", ".crm-kano-dysfunctional"),
+        steps=(Step(dropdown("I like it", nth=1), changes=(result, compare), expect={result: "Attractive"}, chart="img"),
+               Step(dropdown("I dislike it", nth=2), changes=(result,), expect={result: "One-dimensional"}, chart="img"),
+               Step(dropdown("Application engineering", nth=0), changes=(".crm-kano-questions", compare),
+                    expect={".crm-kano-questions": "application engineer"}, chart="img")),
+    )
+
+
 SPECS: dict[str, list[WidgetSpec]] = {
     "00": [language_spec(), quiz_spec("00")],
     "01": [simulator_spec(0, "Customers after"), simulator_spec(1, "方案"), quiz_spec("01")],
@@ -339,6 +365,7 @@ SPECS: dict[str, list[WidgetSpec]] = {
     "04": [funnel_spec(), quiz_spec("04")],
     "05": [loss_whatif_spec(0), loss_whatif_spec(1), quiz_spec("05")],
     "06": [value_balance_spec(), segments_spec(), clv_spec(0, "CLV over"), clv_spec(1, "客户终身价值"), quiz_spec("06")],
+    "07": [matrix_spec(0, "Mercenaries", "Loyalists"), kano_spec(), matrix_spec(1, "唯利是图者", "忠诚者"), quiz_spec("07")],
 }
 
 
