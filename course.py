@@ -164,10 +164,9 @@ def open_course(python: Path, args: list[str]) -> None:
     subprocess.run([str(a) for a in lab], cwd=work, env=env)
 
 
-#: ``python course.py test`` spreads the tests over the machine's cores (pytest-xdist). ``loadgroup`` keeps a
-#: notebook's cells (nbval) and a module's tests on one worker, in order, except the browser tests, which are
-#: grouped by notebook (tests/e2e/conftest.py); ``-n 0`` after ``test`` runs serially.
-PARALLEL = ("-n", "auto", "--dist", "loadgroup")
+#: ``python course.py test`` spreads the tests over the machine's cores (pytest-xdist). ``loadscope`` keeps a
+#: notebook's cells (nbval) and a module's tests on one worker, in order; ``-n 0`` after ``test`` runs serially.
+PARALLEL = ("-n", "auto", "--dist", "loadscope")
 
 
 def main(argv: list[str]) -> None:

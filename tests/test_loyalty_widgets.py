@@ -3,19 +3,21 @@ Kano questionnaire (the pattern of tests/test_value_widgets.py)."""
 
 from __future__ import annotations
 
-import html
-import io
 import re
 import time
 
-import ipywidgets as widgets
 import numpy as np
 import pytest
+from widget_driving import (
+    check_every_control,
+    latin_words,
+    shown_text,
+    texts_seen_using_every_control,
+)
 
 from crmlessons import datasets, i18n, loyalty, value
 from crmlessons.plots import loyalty as loyalty_plots
 from crmlessons.widgets import loyalty as loyalty_widgets
-from crmlessons.widgets.base import FastChart
 
 FACTORIES = {"matrix": loyalty_widgets.matrix_explorer, "kano": loyalty_widgets.kano_questionnaire}
 
@@ -23,60 +25,11 @@ FACTORIES = {"matrix": loyalty_widgets.matrix_explorer, "kano": loyalty_widgets.
 TEXT_ONLY = {"crm-matrix-shown"}
 
 
-def walk(widget):
-    if "crm-webfont" in getattr(widget, "_dom_classes", ()):
-        return
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def controls(widget) -> list:
-    kinds = (widgets.IntSlider, widgets.FloatSlider, widgets.Dropdown, widgets.ToggleButtons, widgets.Checkbox)
-    return [w for w in walk(widget) if isinstance(w, kinds)]
-
-
-def outputs(widget) -> tuple:
-    texts = tuple(w.value for w in walk(widget) if isinstance(w, widgets.HTML) and w is not widget.status)
-    return texts, widget.chart.value
-
-
-def act(control) -> None:
-    if isinstance(control, widgets.Dropdown):
-        control.value = next(v for _, v in control.options if v != control.value)
-    else:
-        control.value = control.max if control.value != control.max else control.min
-
-
-def shown_text(html_text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", html_text))
-
-
-def pixels(png: bytes) -> np.ndarray:
-    from PIL import Image
-
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", list(FACTORIES))
 def test_every_control_changes_what_the_student_sees_without_an_error(name, language):
     i18n.set_language(language)
-    widget = FACTORIES[name]()
-    assert {"crm-widget", f"crm-{name}"} <= set(widget._dom_classes)
-    assert widget.chart.value[:4] == b"\x89PNG"
-    found = controls(widget)
-    assert len(found) >= 3
-    for control in found:
-        texts, chart = outputs(widget)
-        act(control)
-        label = " ".join(control._dom_classes)
-        assert "crm-error" not in widget.status.value, f"{label}: {shown_text(widget.status.value)}"
-        after_texts, after_chart = outputs(widget)
-        assert after_texts != texts or after_chart != chart, f"{label} changed nothing"
-        if not TEXT_ONLY & set(control._dom_classes):
-            assert after_chart != chart, f"{label} did not change the chart"
-    assert (pixels(widget.chart.value) == pixels(widget._picture.full_png())).all()  # the fast frame is exact
+    check_every_control(FACTORIES[name](), name, TEXT_ONLY)
 
 
 # --- Chinese widgets show no English --------------------------------------------------------------
@@ -85,32 +38,12 @@ def test_every_control_changes_what_the_student_sees_without_an_error(name, lang
 ALLOWED = re.compile(r"^(?:Kano|Jones|Sasser|C\d+)$")
 
 
-def visible_texts(widget) -> list[str]:
-    from matplotlib.text import Text
-
-    found = []
-    for w in walk(widget):
-        if isinstance(w, (widgets.HTML, widgets.Label)):
-            found.append(shown_text(w.value))
-        for attribute in ("description", "tooltip", "placeholder"):
-            text = getattr(w, attribute, None)
-            if isinstance(text, str):
-                found.append(text)
-        found += list(getattr(w, "_options_labels", ()))
-    for chart in (v for v in vars(widget).values() if isinstance(v, FastChart)):
-        found += [t.get_text() for t in chart.figure.findobj(Text) if t.get_visible()]
-    return found
-
-
 @pytest.mark.parametrize("name", list(FACTORIES))
 def test_a_widget_built_in_chinese_shows_no_english(name):
     i18n.set_language("zh")
     widget = FACTORIES[name]()
-    seen = visible_texts(widget)
-    for control in controls(widget):
-        act(control)
-        seen += visible_texts(widget)
-    words = sorted({w for text in seen for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text) if not ALLOWED.match(w)})
+    seen = texts_seen_using_every_control(widget)
+    words = latin_words(seen, ALLOWED)
     assert not words, f"English in the Chinese {name} widget: {words}"
     if name == "matrix":
         assert "万元" in " ".join(seen) and "CNY" not in " ".join(seen)

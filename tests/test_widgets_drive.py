@@ -3,17 +3,23 @@ Chinese widgets show no English, and bad starting values are refused by name."""
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from pathlib import Path
 
-import ipywidgets as widgets
 import pandas as pd
 import pytest
+from widget_driving import (
+    act,
+    controls,
+    css,
+    outputs,
+    shown_text,
+    texts_seen_using_every_control,
+    visible_texts,
+)
 
 from crmlessons import datasets, funnel, i18n
-from crmlessons.widgets.base import FastChart
 
 WIDGETS = Path(__file__).resolve().parents[1] / "crmlessons" / "widgets"
 MANAGER = {"en": "Manager's view", "zh": "经理评价"}
@@ -40,47 +46,6 @@ NAMES = ["ask", "funnel", "loss-whatif", "qualifier", "simulator"]
 #: Controls that change the widget's figures but, by design, not its chart (CSS class of the control).
 TEXT_ONLY = {"crm-funnel-confidence", "crm-loss-whatif-discount", "crm-qualifier-timeline", "crm-qualifier-lead",
              "crm-ask-save"}
-
-
-def walk(widget):
-    """The widget and everything inside it, without the hidden web-font carrier."""
-    if "crm-webfont" in getattr(widget, "_dom_classes", ()):
-        return
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from walk(child)
-
-
-def controls(widget) -> list:
-    kinds = (widgets.IntSlider, widgets.FloatSlider, widgets.Dropdown, widgets.ToggleButtons, widgets.Checkbox,
-             widgets.Button)
-    return [w for w in walk(widget) if isinstance(w, kinds)]
-
-
-def outputs(widget) -> tuple:
-    """What a student reads: every HTML text (the status apart) and the chart's bytes."""
-    texts = tuple(w.value for w in walk(widget) if isinstance(w, widgets.HTML) and w is not widget.status)
-    return texts, widget.chart.value
-
-
-def act(control) -> None:
-    """Do to ``control`` what a student would: move a slider to its far end, pick another option, click."""
-    if isinstance(control, widgets.Button):
-        control.click()
-    elif isinstance(control, widgets.Checkbox):
-        control.value = not control.value
-    elif isinstance(control, (widgets.Dropdown, widgets.ToggleButtons)):
-        control.value = next(value for _, value in control.options if value != control.value)
-    else:
-        control.value = control.max if control.value != control.max else control.min
-
-
-def css(control) -> str:
-    return " ".join(control._dom_classes)
-
-
-def shown_text(value: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", value))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -215,24 +180,6 @@ def test_every_factory_has_a_bad_argument_test():
 ALLOWED = re.compile(r"^(?:[A-Za-z]|ASK|MAN|BANT|[ASK][1-9]|SP\d+|L\d+)$")
 
 
-def visible_texts(widget) -> list[str]:
-    """Every text a student can read: HTML, labels, button and option names, and the chart's words."""
-    from matplotlib.text import Text
-
-    found = []
-    for w in walk(widget):
-        if isinstance(w, (widgets.HTML, widgets.Label)):
-            found.append(shown_text(w.value))
-        for attribute in ("description", "tooltip", "placeholder"):
-            value = getattr(w, attribute, None)
-            if isinstance(value, str):
-                found.append(value)
-        found += list(getattr(w, "_options_labels", ()))
-    for chart in (v for v in vars(widget).values() if isinstance(v, FastChart)):
-        found += [t.get_text() for t in chart.figure.findobj(Text) if t.get_visible()]
-    return found
-
-
 def english_words(texts) -> list[str]:
     """The Latin words of ``texts`` that a Chinese widget should not show (file names such as
     ask_profile.json are names, not words)."""
@@ -245,10 +192,7 @@ def english_words(texts) -> list[str]:
 def test_a_widget_built_in_chinese_shows_no_english(name, tmp_path):
     i18n.set_language("zh")
     widget = make(name, tmp_path)
-    seen = visible_texts(widget)
-    for control in controls(widget):  # the messages, labels and charts that controls bring up, too
-        act(control)
-        seen += visible_texts(widget)
+    seen = texts_seen_using_every_control(widget)  # the messages, labels and charts controls bring up, too
     assert not english_words(seen), f"English in the Chinese {name} widget: {english_words(seen)}"
 
 

@@ -54,21 +54,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "e2e: browser test (JupyterLab / Voila in headless Chromium)")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    """Mark every test here ``e2e`` and keep each notebook's tests together (one page per notebook).
-
-    A notebook's tests of one module form one ``xdist_group``, so ``python course.py test`` (``--dist
-    loadgroup``) spreads the notebooks of a browser module over the workers instead of running the whole
-    module on one of them, while each notebook's tests still run in order on one page.
-    """
+    """Mark every test here ``e2e`` and keep each notebook's tests together (one page per notebook)."""
     here = Path(__file__).parent
     e2e = [i for i in items if Path(str(i.fspath)).parent == here and i.name.startswith("test_")]
     for item in e2e:
         item.add_marker(pytest.mark.e2e)
-        notebook = getattr(item, "callspec", None) and item.callspec.params.get("notebook")
-        if notebook:
-            item.add_marker(pytest.mark.xdist_group(f"{Path(str(item.fspath)).stem}-{notebook}"))
     if not e2e:
         return
     order = {id(item): n for n, item in enumerate(items)}
