@@ -733,8 +733,7 @@ def holdout_comparison(fit: BGNBDFit, cal_holdout: pd.DataFrame) -> pd.DataFrame
 
     >>> from crmlessons import datasets, value
     >>> cal_holdout = value.calibration_holdout(datasets.load_orders(), "2024-12-31")
-    >>> fit = fit_bgnbd(cal_holdout.rename(columns={"frequency_cal": "frequency", "recency_cal": "recency",
-    ...                                             "T_cal": "T"}))
+    >>> fit = fit_bgnbd(value.calibration_summary(cal_holdout))
     >>> holdout_totals(holdout_comparison(fit, cal_holdout))
     HoldoutTotals(customers=1285, actual_total=5049, predicted_total=5357.2, mean_absolute_error=1.765, correlation=0.766)
     """

@@ -422,6 +422,32 @@ def calibration_holdout(orders: pd.DataFrame, calibration_end, observation_end=A
     return table
 
 
+
+@tables(cal_holdout=Table(None, ["frequency_cal", "recency_cal", "T_cal"], optional=["monetary_value_cal"]))
+def calibration_summary(cal_holdout: pd.DataFrame) -> pd.DataFrame:
+    """The calibration period's summary, named as :func:`rfm_summary` names it: what a model is fitted on.
+
+    Parameters
+    ----------
+    cal_holdout : pandas.DataFrame
+        From :func:`calibration_holdout`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frequency``, ``recency``, ``T`` (and ``monetary_value`` when given) of the calibration period.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"customer_id": ["A", "A", "A"], "order_date": pd.to_datetime(
+    ...     ["2025-01-06", "2025-01-20", "2025-02-17"]), "margin_cny": [10.0, 30.0, 50.0]})
+    >>> calibration_summary(calibration_holdout(orders, "2025-02-02", observation_end="2025-03-09")).to_dict("index")
+    {'A': {'frequency': 1.0, 'recency': 2.0, 'T': 3.0, 'monetary_value': 30.0}}
+    """
+    present = [c for c in ("frequency_cal", "recency_cal", "T_cal", "monetary_value_cal") if c in cal_holdout]
+    return cal_holdout[present].rename(columns=lambda name: name.removesuffix("_cal"))
+
+
 # ---------------------------------------------------------------------------------------------
 # RFM scores and segments
 

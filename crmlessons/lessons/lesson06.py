@@ -592,8 +592,7 @@ def _forecast_check(orders, customers) -> dict:
 
     end = pd.Timestamp(_calibration_end())
     cal = value.calibration_holdout(orders, end)
-    summary = cal[["frequency_cal", "recency_cal", "T_cal"]].set_axis(["frequency", "recency", "T"], axis=1)
-    comparison = clv.holdout_comparison(clv.fit_bgnbd(summary), cal)
+    comparison = clv.holdout_comparison(clv.fit_bgnbd(value.calibration_summary(cal)), cal)
     totals = clv.holdout_totals(comparison)
     lost_dates = customers.set_index("customer_id")["lost_date"].reindex(comparison.index)
     lost = lost_dates.between(end + pd.Timedelta(days=1), end + pd.DateOffset(years=1)).to_numpy()
