@@ -21,6 +21,8 @@ bootstrapped with ``ensurepip``, or a ``uv`` found on PATH installs the pinned u
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -110,14 +112,113 @@ def work_folder(args: list[str]) -> Path:
     return Path.home() / "crmlessons-work"
 
 
-def copy_lessons(work: Path) -> None:
-    """Copy both editions of each lesson into ``work`` (the Chinese ones into ``work/zh``), unless already there."""
-    for folder, target_folder in ((ROOT / "notebooks", work), (ROOT / "notebooks" / "zh", work / "zh")):
-        target_folder.mkdir(parents=True, exist_ok=True)
+#: What ``copy_lessons`` delivered into a work folder: ``{"zh/04_success_funnel.ipynb": sha256 of that copy}``.
+MANIFEST = Path(".crmlessons") / "copied.json"
+
+
+def sha256(path: Path) -> str:
+    """Return the SHA-256 of the file at ``path`` (hex)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def course_lessons() -> dict[str, Path]:
+    """Return every lesson notebook of both editions: ``{path inside the work folder: course file}``."""
+    lessons = {}
+    for folder, prefix in ((ROOT / "notebooks", ""), (ROOT / "notebooks" / "zh", "zh/")):
         for notebook in sorted(folder.glob("*.ipynb")):
-            target = target_folder / notebook.name
-            if not target.exists():
-                shutil.copy2(notebook, target)
+            lessons[prefix + notebook.name] = notebook
+    return lessons
+
+
+def read_manifest(work: Path) -> dict[str, str]:
+    """Return the record of what was copied into ``work`` (empty for a folder filled by an older course.py)."""
+    try:
+        record = json.loads((work / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in record.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(record, dict) else {}
+
+
+def write_manifest(work: Path, record: dict[str, str]) -> None:
+    """Write the record of what was copied, atomically (a half-written record would lose what it knew)."""
+    target = work / MANIFEST
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def new_version_name(target: Path, course_file: Path) -> Path:
+    """Return where the course's new version of an edited lesson goes, beside the student's own.
+
+    The name carries the start of the new version's SHA-256, so it is the same on every machine and a later
+    update gets a name of its own: ``04_success_funnel (new version 3f2a9c1b).ipynb``.
+    """
+    return target.with_name(f"{target.stem} (new version {sha256(course_file)[:8]}){target.suffix}")
+
+
+def update_lesson(work: Path, name: str, course_file: Path, record: dict[str, str]) -> tuple[str, str]:
+    """Bring one lesson of ``work`` up to the course's version; return ``(what happened, file name)``.
+
+    A lesson the student never changed (its SHA-256 is the one recorded when it was copied; with no record,
+    only a byte-for-byte copy of the course's file) is replaced; an edited one is kept and the new version
+    is put beside it. Nothing the student wrote is overwritten.
+    """
+    target, new = work / name, sha256(course_file)
+    if not target.exists():
+        shutil.copy2(course_file, target)
+        record[name] = new
+        return "added", name
+    current = sha256(target)
+    if current == new:
+        record[name] = new
+        return "same", name
+    if record.get(name) == current:
+        shutil.copy2(course_file, target)
+        record[name] = new
+        return "updated", name
+    beside = new_version_name(target, course_file)
+    if beside.exists() and sha256(beside) == new:
+        return "kept before", name
+    shutil.copy2(course_file, beside)
+    return "kept", beside.relative_to(work).as_posix()
+
+
+def copy_lessons(work: Path, lang: str = "en") -> list[tuple[str, str]]:
+    """Copy both editions of each lesson into ``work`` (the Chinese ones into ``work/zh``), or update them.
+
+    Run by every ``python course.py``, so the opening command brings course updates: a new lesson is added,
+    a lesson the student never changed is replaced by the new version, an edited one is kept with the new
+    version beside it (:func:`update_lesson`). The record of what was delivered is ``work/.crmlessons/copied.json``.
+    Prints one line per added (in a folder that had lessons already), updated or kept file, in ``lang``; returns
+    every ``(what happened, file)``.
+    """
+    (work / "zh").mkdir(parents=True, exist_ok=True)
+    record = read_manifest(work)
+    had_lessons = any((work / name).exists() for name in course_lessons())
+    changes = [update_lesson(work, name, course_file, record) for name, course_file in course_lessons().items()]
+    write_manifest(work, record)
+    for what, name in changes:
+        if what in ("updated", "kept") or (what == "added" and had_lessons):
+            print(UPDATE_LINES[what][lang == "zh"].format(name=name), flush=True)
+    return changes
+
+
+#: One line per changed file, in English and Chinese.
+UPDATE_LINES = {
+    "added": ("New lesson: {name}", "新课程：{name}"),
+    "updated": ("Updated to the course's new version: {name}", "已更新为课程的新版本：{name}"),
+    "kept": ("You changed this lesson, so it is kept as it is; the course's new version is beside it: {name}",
+             "你修改过这一课，所以原样保留；课程的新版本放在旁边：{name}"),
+}
+
+
+def update_course(args: list[str]) -> None:
+    """``python course.py update [--work DIR] [--lang zh]``: only bring the work folder's lessons up to date."""
+    work, lang = work_folder(args), language(args)
+    changes = copy_lessons(work, lang)
+    if not any(what in UPDATE_LINES for what, _ in changes):
+        print(f"Your lessons in {work} are up to date." if lang == "en" else f"你在 {work} 中的课程已是最新版本。")
 
 
 def language(args: list[str]) -> str:
@@ -153,7 +254,7 @@ def open_course(python: Path, args: list[str]) -> None:
     """
     work = work_folder(args)
     lang = language(args)
-    copy_lessons(work)
+    copy_lessons(work, lang)
     print(f"Your lessons are in {work} (your own copies: edit freely)." if lang == "en" else
           f"你的课程在 {work}（这是你自己的副本，可以随意修改）。", flush=True)
     start = "00_start_here.ipynb" if lang == "en" else "zh/00_start_here.ipynb"
@@ -168,12 +269,17 @@ def open_course(python: Path, args: list[str]) -> None:
 #: notebook's cells (nbval) and a module's tests on one worker, in order; ``-n 0`` after ``test`` runs serially.
 PARALLEL = ("-n", "auto", "--dist", "loadscope")
 
+#: Commands that run a module of the package in the course environment, from the folder the command was typed
+#: in (so relative paths mean what the user thinks): ``python course.py <name> [arguments]`` runs
+#: ``python -m <module> [arguments]``. Each module's ``--help`` says what it takes.
+MODULE_COMMANDS: dict[str, str] = {}
+
 
 def main(argv: list[str]) -> None:
     """Dispatch the sub-command named in ``argv``."""
     command = argv[0] if argv and not argv[0].startswith("-") else "open"
     rest = argv[1:] if command != "open" else argv
-    commands = {"open", "setup", "test", "execute", "bench"}
+    commands = {"open", "setup", "test", "execute", "bench", *MODULE_COMMANDS}
     if command not in commands:
         sys.exit(f"Unknown command {command!r}; expected one of: {', '.join(sorted(commands))}.")
     python = setup()
@@ -185,6 +291,8 @@ def main(argv: list[str]) -> None:
         run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest)
     elif command == "bench":
         run(python, str(ROOT / "scripts" / "benchmark.py"), *rest)
+    else:
+        sys.exit(subprocess.run([str(python), "-m", MODULE_COMMANDS[command], *rest]).returncode)
 
 
 if __name__ == "__main__":
