@@ -32,6 +32,7 @@ from crmlessons import i18n
 #: Chinese labels of the columns the lessons compute (the case tables' own columns are labelled in the
 #: data dictionary). A heading that is a code name and is in neither is shown as it is.
 COLUMN_LABELS: dict[str, str] = {
+    "force": "影响因素", "losses": "流失数", "reasons": "包含的原因", "step": "决策阶段", "in_hengtai": "恒泰数据中的记录",
     "acquired": "新增客户", "acquisition_cny": "获客费用（元）", "action": "行动", "active": "活跃客户",
     "active_end": "年末客户数", "active_start": "年初客户数", "addition_en": "本课程补充", "basis_en": "依据",
     "asks_less_than_tells": "问少于说", "asks_more": "多问型", "bant": "BANT", "category_en": "类别",

@@ -46,6 +46,23 @@ ORDER_KINDS = ("first", "repeat", "cross_sell", "up_sell")
 #: The three levels of knowing a customer (Relationship-marketing essay).
 LEVELS = ("objective", "subjective", "care")
 
+#: The four kinds of force that shape a customer relationship (Customer-service courseware): the customer's own
+#: needs and motives, the social and natural environment, competitors, and the purchase experience.
+FORCES = ("customer", "environment", "competition", "experience")
+
+#: The course's reading of Hengtai's loss reasons as those forces (a choice of the course, open to discussion:
+#: the courseware names the forces, not Hengtai's reasons). A product or price that loses is read as competition,
+#: because the courseware puts competitors' product and price policy among the competitive forces.
+REASON_FORCES = {
+    "not_meeting_criteria": "customer", "lost_contact": "customer", "contact_died_or_left": "customer",
+    "friends_family_opinion": "environment",
+    "competitor": "competition", "price": "competition", "product": "competition",
+    "complaint_handling": "experience", "communication": "experience", "lack_of_care": "experience",
+}
+
+#: The customer's decision process (Customer-service courseware), in order.
+DECISION_STEPS = ("need_recognition", "information_search", "evaluation", "purchase", "post_purchase")
+
 i18n.register({
     "stage_exploration": ("Exploration", "考察期"),
     "stage_formation": ("Formation", "形成期"),
@@ -72,6 +89,21 @@ i18n.register({
     "profile_not_surveyed": ("did not answer the survey", "未参加调查"),
     "unknown_customer": ("customer_id {given!r} is not in customers (e.g. {example!r})",
                          "客户编号 {given!r} 不在客户表中（例如 {example!r}）"),
+    "force_customer": ("The customer's own needs and motives", "客户自身因素（需要与动机）"),
+    "force_environment": ("The social and natural environment", "外部环境因素（社会与自然环境）"),
+    "force_competition": ("Competitors: product, price, channel, promotion, public relations",
+                          "竞争性因素：产品、价格、渠道、促销、公共关系"),
+    "force_experience": ("The purchase experience", "客户的购买体验"),
+    "step_need_recognition": ("Need recognition", "认识需要"),
+    "step_information_search": ("Information search", "收集信息"),
+    "step_evaluation": ("Evaluation of the choices", "评价选择"),
+    "step_purchase": ("Purchase decision", "决定购买"),
+    "step_post_purchase": ("Post-purchase feeling", "购后感受"),
+    "step_record_need_recognition": ("a lead is created (need strength 1-5)", "产生销售线索（需求强度 1-5）"),
+    "step_record_information_search": ("contacted, talking business", "已接触、进入商谈"),
+    "step_record_evaluation": ("proposal", "提交方案"),
+    "step_record_purchase": ("negotiation, won", "谈判、成交"),
+    "step_record_post_purchase": ("repeat orders, survey answers, complaints, loss", "重复订单、调查答卷、投诉、流失"),
     "tv_aspect": ("Aspect", "方面"),
     "tv_traditional": ("Traditional marketing", "传统营销"),
     "tv_crm": ("CRM", "客户关系管理"),
@@ -770,6 +802,78 @@ def crm_vs_traditional() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[i18n.t("tv_aspect"), i18n.t("tv_traditional"), i18n.t("tv_crm")])
 
 
+# ---------------------------------------------------------------------------------------------
+# What shapes a customer relationship (Customer-service courseware)
+
+def force_of(reason: str) -> str:
+    """Return the force (one of :data:`FORCES`) that the course reads in a loss reason code.
+
+    Examples
+    --------
+    >>> force_of("complaint_handling"), force_of("competitor")
+    ('experience', 'competition')
+    """
+    require_choice(reason, "reason", list(REASON_FORCES))
+    return REASON_FORCES[reason]
+
+
+@tables(losses=["loss_type", "reason"])
+def forces(losses: pd.DataFrame, loss_type: str = "customer") -> pd.DataFrame:
+    """Count losses by the force that shaped them (Customer-service courseware; the reading is the course's).
+
+    Parameters
+    ----------
+    losses : DataFrame
+        The case company's ``losses`` table.
+    loss_type : {"customer", "deal"}
+        Lost customers (default) or lost deals.
+
+    Returns
+    -------
+    DataFrame
+        One row per force of :data:`FORCES`, in that order: ``force``, ``label`` (current language),
+        ``losses``, ``share`` (of the losses of that type with a recorded reason; losses with no reason are left
+        out) and ``reasons`` (the reason labels read as that force).
+
+    Examples
+    --------
+    >>> from crmlessons import datasets
+    >>> f = forces(datasets.load_losses())
+    >>> f["force"].tolist() == list(FORCES), round(float(f["share"].sum()), 6)
+    (True, 1.0)
+    """
+    from crmlessons.datasets import value_labels
+
+    require_choice(loss_type, "loss_type", ["customer", "deal"])
+    chosen = losses.loc[(losses["loss_type"] == loss_type) & losses["reason"].notna(), "reason"].astype(str)
+    counts = chosen.map(REASON_FORCES).value_counts()
+    total = int(counts.sum())
+    labels = value_labels("reason")
+    lang = i18n.get_language()
+    rows = []
+    for force in FORCES:
+        reasons = [labels.get(r, {}).get(lang, r) for r, f in REASON_FORCES.items() if f == force]
+        n = int(counts.get(force, 0))
+        rows.append((force, i18n.t(f"force_{force}"), n, n / total if total else float("nan"),
+                     ("、" if lang == "zh" else ", ").join(reasons)))
+    return pd.DataFrame(rows, columns=["force", "label", "losses", "share", "reasons"])
+
+
+def decision_process() -> pd.DataFrame:
+    """The customer's decision process (Customer-service courseware) beside where Hengtai's data record each step.
+
+    The pairing of steps and records is the course's: Hengtai's funnel stages (lesson 04) are the seller's view of
+    the same process.
+
+    Examples
+    --------
+    >>> decision_process()["step"].tolist() == list(DECISION_STEPS)
+    True
+    """
+    rows = [(step, i18n.t(f"step_{step}"), i18n.t(f"step_record_{step}")) for step in DECISION_STEPS]
+    return pd.DataFrame(rows, columns=["step", "label", "in_hengtai"])
+
+
 def label(code: str) -> str:
     """Return the label of a stage, order kind or level code in the current language.
 
@@ -787,4 +891,5 @@ def label(code: str) -> str:
 
 __all__ = ["AS_OF", "STAGES", "ORDER_KINDS", "LEVELS", "lifecycle", "lifecycle_counts", "tenure_summary",
            "classify_orders", "depth_by_year", "breadth", "cost_per_customer", "cost_ratio", "stage_outcomes",
-           "example_customer", "customer_profile", "crm_vs_traditional", "label"]
+           "example_customer", "customer_profile", "crm_vs_traditional", "FORCES", "REASON_FORCES", "DECISION_STEPS",
+           "force_of", "forces", "decision_process", "label"]

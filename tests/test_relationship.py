@@ -337,3 +337,48 @@ def test_cost_ratio_counts_only_the_customers_saved_when_some_would_stay_anyway(
         rel.cost_ratio(spend, c, would_stay=0.95)
     with pytest.raises(ValueError, match="would_stay must be between 0 and 1; got 1.5"):
         rel.cost_ratio(spend, c, would_stay=1.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# What shapes a relationship (Customer-service courseware): the four forces and the decision process
+
+def test_every_loss_reason_is_read_as_exactly_one_force():
+    from crmlessons import loss
+
+    reasons = set(loss.taxonomy()["reason"])
+    assert set(rel.REASON_FORCES) == reasons
+    assert set(rel.REASON_FORCES.values()) == set(rel.FORCES)
+
+
+def test_forces_count_the_losses_of_the_chosen_type(case):
+    for loss_type in ("customer", "deal"):
+        table = rel.forces(case.losses, loss_type)
+        mine = case.losses[case.losses["loss_type"] == loss_type]
+        for force, n in zip(table["force"], table["losses"]):
+            reasons = [r for r, f in rel.REASON_FORCES.items() if f == force]
+            assert n == mine["reason"].isin(reasons).sum()
+        assert table["losses"].sum() == mine["reason"].notna().sum() < len(mine)  # no reason recorded: left out
+
+
+def test_forces_speak_the_course_language(case):
+    with i18n.using("zh"):
+        table = rel.forces(case.losses)
+    assert table.loc[table["force"] == "experience", "label"].item() == "客户的购买体验"
+    assert "投诉处理不当" in table.loc[table["force"] == "experience", "reasons"].item()
+
+
+def test_forces_bad_input_names_the_argument(case):
+    with pytest.raises(ValueError, match="loss_type"):
+        rel.forces(case.losses, "lead")
+    with pytest.raises(ValueError, match="reason"):
+        rel.force_of("weather")
+    with pytest.raises(ValueError, match="reason"):
+        rel.forces(case.losses.drop(columns="reason"))
+
+
+def test_the_decision_process_has_the_courseware_five_steps_in_order():
+    table = rel.decision_process()
+    assert table["step"].tolist() == ["need_recognition", "information_search", "evaluation", "purchase",
+                                      "post_purchase"]
+    with i18n.using("zh"):
+        assert rel.decision_process()["label"].tolist() == ["认识需要", "收集信息", "评价选择", "决定购买", "购后感受"]
