@@ -8,12 +8,16 @@ Usage (the same on Windows, macOS and Linux; use ``python3`` where ``python`` is
     python course.py execute    # re-run every lesson notebook in place (for course authors)
     python course.py bench      # print the speed figures quoted in the README
     python course.py setup      # only install
+    python course.py update     # only bring the lessons in your work folder up to the course's version
+    python course.py project 04 # show lesson 04 as an app for the projector: code hidden, large text (--lang zh)
+    python course.py review     # open the account-review app (--lang zh)
+    python course.py class-results FOLDER  # the class's results from the students' results.json files
 
 The first run creates ``.venv/`` next to this file and installs the exact versions pinned in
 ``uv.lock`` (with the installer ``uv``, itself pinned below), so every student has the same setup.
 The lessons open from a copy in your own work folder (``--work DIR``, else ``$CRMLESSONS_WORK``, else
 ``~/crmlessons-work``), so your answers never change the course files and a course update never overwrites
-them. JupyterLab gets the folder in ``$CRMLESSONS_WORK``, so what the widgets save lands there too.
+them: each run brings new and updated lessons, and an edited lesson is kept with the new version beside it. JupyterLab gets the folder in ``$CRMLESSONS_WORK``, so what the widgets save lands there too.
 
 An existing ``.venv/`` without pip (made by ``uv venv`` or ``uv sync``) is used as it is: pip is
 bootstrapped with ``ensurepip``, or a ``uv`` found on PATH installs the pinned uv into it.
@@ -27,6 +31,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -265,6 +270,119 @@ def open_course(python: Path, args: list[str]) -> None:
     subprocess.run([str(a) for a in lab], cwd=work, env=env)
 
 
+#: The environment variable that tells the course's apps which language to speak (read by the account-review app).
+LANG_ENV = "CRMLESSONS_LANG"
+#: The account-review app (``python course.py review``): one notebook, its language from ``$CRMLESSONS_LANG``.
+REVIEW_APP = ROOT / "notebooks" / "apps" / "account_review.ipynb"
+#: Voila's own default port; ``--port N`` chooses another.
+VOILA_PORT = 8866
+#: The Voila template of projector mode: Voila's ``lab`` template with larger text (see projector_template).
+PROJECTOR_TEMPLATE = "crmlessons-projector"
+#: Large text for the back row: the lesson's prose, its tables, and the course widgets (``crm-widget``) with
+#: their controls, which ipywidgets sizes with the ``--jp-widgets-*`` variables.
+PROJECTOR_CSS = """\
+/* crmlessons projector mode: text large enough for the back row */
+:root {
+  --jp-content-font-size1: 24px;
+  --jp-ui-font-size1: 22px;
+  --jp-code-font-size: 22px;
+  --jp-widgets-font-size: 22px;
+  --jp-widgets-inline-height: 40px;
+  --jp-widgets-inline-label-width: 260px;
+  --jp-widgets-inline-width: 420px;
+  --jp-widgets-slider-handle-size: 22px;
+}
+body { font-size: 24px; }
+#rendered_cells { padding: 0 2vw; }
+.jp-RenderedHTMLCommon, .jp-RenderedMarkdown { font-size: 26px; line-height: 1.5; }
+.jp-RenderedHTMLCommon h1 { font-size: 44px; }
+.jp-RenderedHTMLCommon h2 { font-size: 36px; }
+.jp-RenderedHTMLCommon h3 { font-size: 30px; }
+.jp-RenderedHTMLCommon table, .jp-OutputArea-output pre { font-size: 22px; }
+.crm-widget, .crm-widget .widget-label, .crm-widget .widget-html-content, .crm-widget .widget-readout,
+.crm-widget .widget-button, .crm-widget .widget-dropdown select, .crm-widget .widget-radio-box label,
+.crm-widget .widget-checkbox label, .crm-widget .widget-toggle-button, .crm-widget input,
+.crm-feedback, .crm-exercise, .crm-solution { font-size: 22px; }
+.crm-widget img { max-width: 100%; height: auto; }
+"""
+
+
+def projector_template(work: Path) -> Path:
+    """Write the projector template into ``work`` and return the folder to put on ``$JUPYTER_PATH``.
+
+    Voila 0.5 finds a template by name (``--template``) in ``<folder>/voila/templates/<name>`` of every
+    Jupyter data folder; its ``conf.json`` names the template it builds on (without ``base_template`` a
+    template builds on ``base`` and the page loses JupyterLab's styles). This one extends Voila's ``lab``
+    template and adds :data:`PROJECTOR_CSS` after its styles. Written in the work folder, not the course's.
+    """
+    data = work / ".crmlessons" / "jupyter"
+    folder = data / "voila" / "templates" / PROJECTOR_TEMPLATE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "conf.json").write_text('{"base_template": "lab"}\n', encoding="utf-8")
+    page = ("{%- extends 'lab/index.html.j2' -%}\n{%- block notebook_css -%}\n{{ super() }}\n"
+            f'<style id="crmlessons-projector">\n{PROJECTOR_CSS}</style>\n{{%- endblock notebook_css -%}}\n')
+    (folder / "index.html.j2").write_text(page, encoding="utf-8")
+    return data
+
+
+def option(args: list[str], name: str, default: str | None = None) -> str | None:
+    """Return the value given after ``name`` in ``args`` (``--port 9000``), else ``default``."""
+    if name not in args:
+        return default
+    i = args.index(name)
+    if i + 1 >= len(args):
+        sys.exit(f"{name} needs a value, for example: {name} 9000")
+    return args[i + 1]
+
+
+def voila_command(python: Path, notebook: Path, args: list[str], work: Path, projector: bool) -> tuple[list[str], dict]:
+    """Return the command and the environment that serve ``notebook`` as a Voila app with the code hidden.
+
+    ``args`` may hold ``--port N``, ``--no-browser`` (tests, remote machines), ``--lang`` and ``--work``. The app
+    gets the work folder in ``$CRMLESSONS_WORK`` and the language in ``$CRMLESSONS_LANG``; in projector mode
+    the large-text template. Voila itself has no root check (and refuses ``--allow-root``), so none is passed.
+    """
+    port = option(args, "--port", str(VOILA_PORT))
+    if not port.isdigit():
+        sys.exit(f"--port needs a whole number, for example: --port 9000; got {port!r}")
+    command = [str(python), "-m", "voila", str(notebook), f"--port={port}", "--strip_sources=True",
+               "--show_tracebacks=False"]
+    if "--no-browser" in args:
+        command.append("--no-browser")
+    env = dict(os.environ, **{WORK_ENV: str(work), LANG_ENV: language(args)})
+    if projector:
+        data = projector_template(work)
+        command.append(f"--template={PROJECTOR_TEMPLATE}")
+        env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(data), os.environ.get("JUPYTER_PATH", "")) if p)
+    return command, env
+
+
+def open_app(python: Path, notebook: Path, args: list[str], projector: bool = False) -> None:
+    """Serve ``notebook`` as a Voila app (code hidden) until Ctrl+C; the one launcher of ``review`` and ``project``."""
+    work, lang = work_folder(args), language(args)
+    work.mkdir(parents=True, exist_ok=True)
+    if not notebook.exists():
+        sys.exit(f"{notebook.relative_to(ROOT)} is not there yet." if lang == "en" else
+                 f"{notebook.relative_to(ROOT)} 还不存在。")
+    command, env = voila_command(python, notebook, args, work, projector)
+    port = option(args, "--port", str(VOILA_PORT))
+    print(f"Opening {notebook.name} at http://localhost:{port}/ (press Ctrl+C here to stop)." if lang == "en" else
+          f"正在打开 {notebook.name}：http://localhost:{port}/（在这里按 Ctrl+C 停止）。", flush=True)
+    subprocess.run(command, cwd=work, env=env)
+
+
+def lesson_notebook(args: list[str]) -> Path:
+    """Return the course's notebook of the lesson named first in ``args`` (``04`` or ``4``), in the ``--lang`` edition."""
+    number = args[0] if args and not args[0].startswith("-") else ""
+    folder = ROOT / "notebooks" / ("zh" if language(args) == "zh" else "")
+    found = sorted(folder.glob(f"{number.zfill(2)}_*.ipynb")) if number.isdigit() else []
+    if len(found) != 1:
+        known = ", ".join(sorted(p.name[:2] for p in folder.glob("[0-9][0-9]_*.ipynb")))
+        sys.exit(f"python course.py project needs a lesson number, one of {known}; got {number or 'none'!r}. "
+                 "For example: python course.py project 04 --lang zh")
+    return found[0]
+
+
 #: ``python course.py test`` spreads the tests over the machine's cores (pytest-xdist). ``loadscope`` keeps a
 #: notebook's cells (nbval) and a module's tests on one worker, in order; ``-n 0`` after ``test`` runs serially.
 PARALLEL = ("-n", "auto", "--dist", "loadscope")
@@ -272,23 +390,38 @@ PARALLEL = ("-n", "auto", "--dist", "loadscope")
 #: Commands that run a module of the package in the course environment, from the folder the command was typed
 #: in (so relative paths mean what the user thinks): ``python course.py <name> [arguments]`` runs
 #: ``python -m <module> [arguments]``. Each module's ``--help`` says what it takes.
-MODULE_COMMANDS: dict[str, str] = {}
+MODULE_COMMANDS: dict[str, str] = {
+    "class-results": "crmlessons.trainer.class_results",  # the class's quiz and exercise results
+    "student-edition": "crmlessons.trainer.student_edition",  # the course without worked solutions, into OUT
+    "answer-key": "crmlessons.trainer.answer_key",  # a data variant's answers, one printable page
+    "session-plan": "crmlessons.trainer.session_plan",  # each lesson's 90- and 45-minute plan, printable
+    "handouts": "crmlessons.trainer.handouts",  # each lesson's quiz sheet and its key, printable
+}
 
 
 def main(argv: list[str]) -> None:
     """Dispatch the sub-command named in ``argv``."""
     command = argv[0] if argv and not argv[0].startswith("-") else "open"
     rest = argv[1:] if command != "open" else argv
-    commands = {"open", "setup", "test", "execute", "bench", *MODULE_COMMANDS}
+    commands = {"open", "setup", "test", "execute", "bench", "review", "project", "update", *MODULE_COMMANDS}
     if command not in commands:
         sys.exit(f"Unknown command {command!r}; expected one of: {', '.join(sorted(commands))}.")
+    if command == "update":  # only copies files: needs no course environment
+        return update_course(rest)
     python = setup()
     if command == "open":
         open_course(python, rest)
     elif command == "test":
         run(python, "-m", "pytest", *PARALLEL, *rest)
     elif command == "execute":
-        run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest)
+        with tempfile.TemporaryDirectory(prefix="crmlessons-execute-") as scratch:
+            # What the notebooks record (results.json, saved widget files) goes to a scratch folder, not the
+            # author's own work folder.
+            run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest, env=dict(os.environ, **{WORK_ENV: scratch}))
+    elif command == "review":
+        open_app(python, REVIEW_APP, rest)
+    elif command == "project":
+        open_app(python, lesson_notebook(rest), rest, projector=True)
     elif command == "bench":
         run(python, str(ROOT / "scripts" / "benchmark.py"), *rest)
     else:

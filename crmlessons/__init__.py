@@ -35,12 +35,14 @@ _LAZY = {
     "glossary": "crmlessons.lessons",
     "sources": "crmlessons.lessons",
     "work_folder": "crmlessons.workfolder",
+    "my_name": "crmlessons.results",
     "language_picker": "crmlessons.widgets.language",
+    "journey": "crmlessons.accounts",
 }
 # Concept modules and sub-packages, loaded on first use: crm.man, crm.funnel, crm.plots ...
 _SUBMODULES = {"datasets", "plots", "widgets", "practice", "lessons", "i18n", "checks", "doctor",
                "relationship", "strategy", "ask", "man", "funnel", "loss", "retention", "value", "clv",
-               "loyalty"}
+               "loyalty", "accounts"}
 
 __all__ = ["get_language", "other_language", "set_language", "t", *_LAZY]
 

@@ -90,6 +90,12 @@ COLUMN_LABELS: dict[str, str] = {
     "respondents": "受访客户数", "bought_again": "再次购买人数", "repurchase_share": "再次购买比例",
     "margin_after": "调查后毛利（元）", "feature": "服务项目", "face": "忠诚的表现",
     "functional": "正向问题的回答", "dysfunctional": "反向问题的回答",
+    # lesson 08 (crmlessons.accounts)
+    "date": "日期", "kind": "类型", "what": "事件", "ref": "编号", "value_rank": "毛利排名", "loss_reason": "流失原因",
+    "loss_category": "流失原因类别", "next_step": "下一步", "next_step_en": "下一步", "role": "角色", "why": "理由",
+    # lesson 08 (crmlessons.case)
+    "measure": "指标", "area_en": "领域", "lesson": "课次", "question_en": "问题", "result_en": "结果",
+    "choice": "选项代码", "choice_en": "选择", "chosen_en": "所选内容", "unit_en": "单位", "effect_en": "预期效果",
 }
 
 #: Chinese labels of category codes the lessons compute (the case tables' own codes are in the data dictionary).

@@ -46,7 +46,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from crmlessons import i18n
+from crmlessons import i18n, results
 
 Text = Mapping[str, str]
 
@@ -594,7 +594,9 @@ def check(name: str, answer: Any, **data: Any) -> Feedback:
     >>> check("00.warmup", 1000).correct
     True
     """
-    return get_exercise(name).check(answer, **data)
+    feedback = get_exercise(name).check(answer, **data)
+    results.record_check(name, answer, feedback.correct)  # the student's results.json (never raises)
+    return feedback
 
 
 def exercise(name: str, **data: Any) -> Prompt:

@@ -10,10 +10,10 @@ widget may use it.
 Examples
 --------
 >>> import os
->>> os.environ[WORK_ENV] = "/tmp/crm-demo-work"
->>> work_folder().name
-'crm-demo-work'
->>> del os.environ[WORK_ENV]
+>>> from unittest import mock
+>>> with mock.patch.dict(os.environ, {WORK_ENV: "/tmp/crm-demo-work"}):  # restores the environment after
+...     print(work_folder().name)
+crm-demo-work
 """
 
 from __future__ import annotations

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from crmlessons import datasets, i18n
+from crmlessons.workfolder import WORK_ENV
+
+# Whatever the tests, doctests and notebooks (nbval's kernels inherit this process's environment) record or
+# save, results.json included, goes to a scratch folder of this run, never the developer's own work folder.
+SCRATCH_WORK = tempfile.mkdtemp(prefix="crmlessons-test-work-")
+os.environ[WORK_ENV] = SCRATCH_WORK
+os.environ.pop("CRMLESSONS_STUDENT", None)
+atexit.register(shutil.rmtree, SCRATCH_WORK, ignore_errors=True)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "server: starts a real local server (Voila) for a few seconds")
 
 
 @pytest.fixture(scope="module")

@@ -39,3 +39,16 @@ def test_the_measure_counts_code_not_docstrings():
     source = 'def f():\n    """Doc.\n\n    More.\n    """\n    # note\n\n    return 1\n'
     function = ast.parse(source).body[0]
     assert code_lines(function, source.splitlines()) == 2
+
+
+def test_no_docstring_example_changes_the_environment_for_good():
+    """A doctest that sets or deletes an environment variable (the work folder, the language) changes it for every
+    test after it in the same process: the tests' scratch work folder (tests/conftest.py) would be lost, and
+    results would land in the developer's own folder. Examples use ``mock.patch.dict(os.environ, ...)``."""
+    import re
+
+    package = Path(__file__).resolve().parents[1] / "crmlessons"
+    bad = re.compile(r">>> .*(os\.environ\[[^]]+\]\s*=[^=]|del os\.environ|os\.environ\.(pop|setdefault|update)\()")
+    found = [f"{path.relative_to(package.parent)}: {line.strip()}" for path in sorted(package.rglob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if bad.search(line)]
+    assert not found, "use mock.patch.dict(os.environ, ...) in examples:\n" + "\n".join(found)

@@ -71,3 +71,16 @@ def test_every_column_a_chinese_lesson_shows_has_a_chinese_heading():
                 first = [re.sub(r"<[^>]+>", "", th).strip() for th in re.findall(r"<th[^>]*>.*?</th>", rows[0], re.S)]
                 bare |= {f"{path.name}: {h}" for h in first if re.fullmatch(r"[a-z][a-z0-9_]*", h)}
     assert not bare, f"add Chinese labels to display.COLUMN_LABELS: {sorted(bare)}"
+
+
+def test_no_column_label_is_written_twice():
+    """A key written twice in COLUMN_LABELS silently relabels an older lesson's column (a dict keeps the last)."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    source = Path(display.__file__).read_text(encoding="utf-8")
+    node = next(n for n in ast.walk(ast.parse(source))
+                if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "COLUMN_LABELS")
+    keys = collections.Counter(k.value for k in node.value.keys)
+    assert not [k for k, n in keys.items() if n > 1]

@@ -15,7 +15,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "crmlessons"
 
 CONCEPTS = ["crmlessons.ask", "crmlessons.man", "crmlessons.funnel", "crmlessons.loss", "crmlessons.relationship",
-            "crmlessons.retention", "crmlessons.strategy", "crmlessons.value", "crmlessons.clv", "crmlessons.loyalty"]
+            "crmlessons.retention", "crmlessons.strategy", "crmlessons.value", "crmlessons.clv", "crmlessons.loyalty",
+            "crmlessons.accounts", "crmlessons.case"]
 
 #: Lowest first. A name covers that module and everything under it; the longest name that matches wins,
 #: so ``crmlessons.widgets.quiz`` sits in layer 6 while the other widgets sit in layer 5. ``crmlessons``
@@ -25,7 +26,7 @@ LAYERS = [
     ["crmlessons.i18n", "crmlessons.lazy", "crmlessons.datasets.calendar", "crmlessons.datasets.dictionary",
      "crmlessons.datasets.vocabularies", "crmlessons.workfolder"],
     # 1: the argument checks and the case's calendar and rules that every concept uses.
-    ["crmlessons.checks", "crmlessons.datasets.rules", "crmlessons.display"],
+    ["crmlessons.checks", "crmlessons.datasets.rules", "crmlessons.display", "crmlessons.results"],
     # 2: the case data: generate, load, validate, planted effects.
     ["crmlessons.datasets"],
     # 3: pure pandas concept modules (they may use each other, without cycles: see below).
@@ -37,7 +38,7 @@ LAYERS = [
     # 6: the course: catalogue, exercises, quiz grading, and the chart and widget that show the catalogue.
     ["crmlessons.practice", "crmlessons.lessons", "crmlessons.plots.course", "crmlessons.widgets.quiz"],
     # 7: entry points that nothing inside the package imports.
-    ["crmlessons.doctor", "crmlessons"],
+    ["crmlessons.doctor", "crmlessons.trainer", "crmlessons"],
 ]
 LAYER_OF = {name: number for number, names in enumerate(LAYERS) for name in names}
 

@@ -53,6 +53,38 @@ i18n.register({
 })
 
 
+#: What a trainer does in a section of a lesson's session plan (see :class:`Section`).
+SECTION_KINDS = ("teach", "widget", "exercise", "discussion", "role_play", "quiz", "summary")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a lesson in a trainer's session plan: the notebook's section ``## <number>. Title``.
+
+    The title is not repeated here: the session plan reads it from the notebook headings of both editions.
+    The sections' ``minutes`` add up to the lesson's teaching and exercise minutes; ``kind`` says what the
+    class does (:data:`SECTION_KINDS`); ``project`` names the widget class to put on the projector (``""``
+    for none); ``discuss`` holds discussion questions, ``role_play`` and ``case`` point to the lesson's role
+    play or classroom case. (``number`` is a whole number; ``Lesson.skip_for_45`` writes it as text.)
+    """
+
+    number: int
+    minutes: int
+    kind: str = "teach"
+    project: str = ""
+    discuss: Sequence[Text] = ()
+    role_play: Text | None = None
+    case: Text | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.number, bool) or not isinstance(self.number, int) or self.number < 1:
+            raise ValueError(f"a section number must be a whole number >= 1; got {self.number!r}")
+        if self.kind not in SECTION_KINDS:
+            raise ValueError(f"section {self.number}: kind must be one of {SECTION_KINDS}; got {self.kind!r}")
+        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or self.minutes < 0:
+            raise ValueError(f"section {self.number}: minutes must be a whole number >= 0; got {self.minutes!r}")
+
+
 @dataclass(frozen=True)
 class Lesson:
     """What a lesson is for and how long it takes (for students, trainers and the tests)."""
@@ -69,10 +101,17 @@ class Lesson:
     sources: Mapping[str, Text] = field(default_factory=dict)
     #: The section numbers a trainer can skip to teach the lesson in a 45-minute block.
     skip_for_45: Sequence[str] = ()
+    #: The trainer's session plan, section by section (``crmlessons.trainer.session_plan``); empty until written.
+    plan: Sequence[Section] = ()
 
     def metadata(self) -> dict:
-        """Return the lesson's facts as plain JSON-ready data (stored in the notebook's metadata)."""
-        return json.loads(json.dumps(asdict(self), ensure_ascii=False))
+        """Return the lesson's facts as plain JSON-ready data (stored in the notebook's metadata).
+
+        The session plan is the trainer's, not the notebook's: it is left out.
+        """
+        facts = asdict(self)
+        facts.pop("plan")
+        return json.loads(json.dumps(facts, ensure_ascii=False))
 
 
 @dataclass(frozen=True)

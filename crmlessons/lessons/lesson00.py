@@ -4,7 +4,7 @@ the case company, and the first exercise and decisions."""
 from __future__ import annotations
 
 from crmlessons.datasets.dictionary import value_labels
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 LESSON = Lesson(
@@ -58,6 +58,25 @@ LESSON = Lesson(
                 "zh": "客户关系管理的含义（一种管理理念和一种管理机制）、客户包括哪些人（最终客户、分销商和合作伙伴）、"
                       "其核心（与客户建立长久的合作关系：测验）以及课程地图所依据的市场拓展步骤"},
     },
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 2),
+        Section(2, 3),
+        Section(3, 2, "widget", project="LanguagePicker"),
+        Section(4, 2),
+        Section(5, 3, "discussion", discuss=[
+            {"en": "Hengtai's data agree with a source's claim because the effect was planted in them. What "
+                   "data would you need to test the same claim at a real firm, and what result would make it "
+                   "fail?",
+             "zh": "恒泰的数据与资料的说法一致，是因为这个效应是预设在数据里的。要在一家真实企业检验同一个说法，"
+                   "你需要哪些数据？什么样的结果会推翻它？"}]),
+        Section(6, 2),
+        Section(7, 5, "exercise"),
+        Section(8, 10, "exercise"),
+        Section(9, 5, "quiz", project="QuizWidget"),
+        Section(10, 1, "summary"),
+    ],
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 
@@ -173,6 +173,27 @@ LESSON = Lesson(
                       "市场拓展的三个步骤；图 1-3 的标题；两道测验题"},
     },
     skip_for_45=["2", "4", "6", "7", "8", "9"],
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 8, "discussion", discuss=[
+            {"en": "Think of a firm you buy from often. Does it treat you as a single sale or as a "
+                   "relationship? What tells you?",
+             "zh": "想一家你经常光顾的企业。它把你当作一次性买卖，还是一段长期关系？你从哪些地方看出来？"}]),
+        Section(2, 5),
+        Section(3, 15, "exercise"),
+        Section(4, 10, "exercise"),
+        Section(5, 15, "exercise"),
+        Section(6, 15, "widget", project="StrategySimulator", discuss=[
+            {"en": "If keeping a customer is cheaper than winning one, why does a firm still spend on new "
+                   "customers? Where does more spending on keeping stop paying?",
+             "zh": "既然留住一位客户比开发一位新客户便宜，企业为什么还要在新客户上花钱？"
+                   "在维系上多花的钱到什么程度就不再划算？"}]),
+        Section(7, 7),
+        Section(8, 3),
+        Section(9, 8, "quiz", project="QuizWidget"),
+        Section(10, 4, "summary"),
+    ],
 )
 
 EXERCISES = [

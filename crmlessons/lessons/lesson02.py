@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 
 from crmlessons import ask, i18n
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 i18n.register({
@@ -99,6 +99,31 @@ LESSON = Lesson(
                      "zh": "ASK 法则（态度、技能、知识；首字母拼成 ask：向客户提问，而不是“告诉”客户）、讲述与沟通的区别"
                            "（表 1-2），以及其测验答案：客户关系管理强调沟通技巧"}},
     skip_for_45=["3", "7", "8", "9"],
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 5),
+        Section(2, 7, "exercise"),
+        Section(3, 10, "widget", project="AskSelfAssessment"),
+        Section(4, 8, "exercise"),
+        Section(5, 8, "exercise"),
+        Section(6, 10, "exercise", discuss=[
+            {"en": "The course for the whole team and the coaching of one salesperson can point to different "
+                   "ASK dimensions. Why, and which would you pay for first with a small budget?",
+             "zh": "面向全体销售团队的培训和对某一位销售人员的辅导，可能指向 ASK 的不同维度。为什么？如果预算有限，"
+                   "你会先为哪一项付费？"}]),
+        Section(7, 10, "exercise"),
+        Section(8, 15, "role_play", role_play=(
+            {"en": "The role play in section 8 (crm.lessons.lesson02.role_play()): two pairs of students "
+                   "read the telling and the asking version aloud, the class marks each salesperson line as "
+                   "a question or a statement, then the debrief questions on the card.",
+             "zh": "第 8 节的角色扮演（crm.lessons.lesson02.role_play()）："
+                   "两组同学分别朗读“说”和“问”两个版本，全班把销售人员的每句话标为提问或陈述，"
+                   "然后讨论卡片上的复盘问题。"})),
+        Section(9, 2),
+        Section(10, 4, "quiz", project="QuizWidget"),
+        Section(11, 1, "summary"),
+    ],
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crmlessons import i18n
 from crmlessons.datasets.dictionary import value_labels
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 SOURCE = "Key-account CRM course"
@@ -269,6 +269,24 @@ LESSON = Lesson(
                       "三者俱全的潜在客户就是目标客户（第 1 节和第 8 节、要点和测验）"},
     },
     skip_for_45=("3", "5", "7", "9"),
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 4),
+        Section(2, 4),
+        Section(3, 7, "widget", project="ManQualifier"),
+        Section(4, 11, "exercise"),
+        Section(5, 13, "exercise"),
+        Section(6, 11, "exercise"),
+        Section(7, 5),
+        Section(8, 8, "discussion", discuss=[
+            {"en": "A lead has a large budget and a strong need, but your contact cannot decide. Would you "
+                   "stop working it? What would you do to reach the person who decides?",
+             "zh": "一条线索预算充足、需求强烈，但你的联系人没有决定权。你会放弃它吗？你会怎样接触到真正做决定的人？"}]),
+        Section(9, 1),
+        Section(10, 5, "quiz", project="QuizWidget"),
+        Section(11, 1, "summary"),
+    ],
 )
 
 EXERCISES = [

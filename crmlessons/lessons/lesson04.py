@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from crmlessons import i18n
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 i18n.register({
@@ -243,6 +243,22 @@ LESSON = Lesson(
                      "zh": "成功的概率（图 1-2）：100 个潜在客户中有 80、50 或 20 个进入谈生意阶段，经过时长取决于项目规模的谈判，"
                            "最后成交 5 个或更少；以及市场拓展的三个步骤（中间的各个阶段是本课程补充的）"}},
     skip_for_45=["3", "4", "6"],
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 6),
+        Section(2, 14, "exercise"),
+        Section(3, 7),
+        Section(4, 13, "exercise"),
+        Section(5, 15, "widget", project="FunnelWidget", discuss=[
+            {"en": "A salesperson plans exactly target ÷ win rate prospects. Why does that reach the target "
+                   "only about half the time, and how would you choose the number to plan for?",
+             "zh": "一位销售人员按“目标 ÷ 赢单率”来安排潜在客户数量。为什么这样只有大约一半的机会完成目标？"
+                   "你会怎样确定要安排的数量？"}]),
+        Section(6, 15, "exercise"),
+        Section(7, 7, "quiz", project="QuizWidget"),
+        Section(8, 3, "summary"),
+    ],
 )
 
 EXERCISES = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from crmlessons import i18n
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 i18n.register({
@@ -80,6 +80,28 @@ LESSON = Lesson(
                       "也是客户关系管理的核心问题"},
     },
     skip_for_45=("2", "4", "5", "8"),
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 7),
+        Section(2, 8),
+        Section(3, 10, "exercise"),
+        Section(4, 10, "exercise", discuss=[
+            {"en": "A manager says two thirds of customers leave for too little care. Which losses would you "
+                   "count, over which base, and what result would prove the claim wrong?",
+             "zh": "一位经理说，三分之二的客户是因为关怀不够而流失的。你会统计哪些流失？以什么为基数？"
+                   "什么样的结果能证明这个说法不对？"}]),
+        Section(5, 12, "discussion", case=(
+            {"en": "The classroom case in section 5 (crm.lessons.lesson05.mini_case()): groups read the "
+                   "story of the lost customer and answer its five discussion questions.",
+             "zh": "第 5 节的课堂案例（crm.lessons.lesson05.mini_case()）："
+                   "各小组阅读这位流失客户的故事，回答案例后的五个讨论问题。"})),
+        Section(6, 6),
+        Section(7, 15, "exercise"),
+        Section(8, 15, "widget", project="LossWhatIf"),
+        Section(9, 5, "quiz", project="QuizWidget"),
+        Section(10, 2, "summary"),
+    ],
 )
 
 

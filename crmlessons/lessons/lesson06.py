@@ -19,7 +19,7 @@ Not the best choice. A discount lowers the money cost, but it is easy to copy ..
 
 from __future__ import annotations
 
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 LESSON = Lesson(
@@ -113,6 +113,23 @@ LESSON = Lesson(
                       "确保重要大客户的优先服务，同时照顾中小客户的服务质量"},
     },
     skip_for_45=("4", "5", "8"),
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 4),
+        Section(2, 7, "widget", project="ValueBalance"),
+        Section(3, 7, "exercise"),
+        Section(4, 12, "exercise", discuss=[
+            {"en": "A competitor copies your discount within a week. Which of your ties with a customer "
+                   "could it not copy, and why do they keep the customer?",
+             "zh": "竞争对手一周之内就跟进了你的折扣。你与客户之间的哪些联系是它复制不了的？它们为什么能留住客户？"}]),
+        Section(5, 11, "exercise"),
+        Section(6, 9, "widget", project="SegmentExplorer"),
+        Section(7, 11, "widget", project="ClvCalculator"),
+        Section(8, 22, "exercise"),
+        Section(9, 5, "quiz", project="QuizWidget"),
+        Section(10, 2, "summary"),
+    ],
 )
 
 QUIZ = [

@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from crmlessons.lessons import Lesson, Term
+from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
 LESSON = Lesson(
@@ -97,6 +97,26 @@ LESSON = Lesson(
                       "建立客户忠诚度的五种方法，包括关注忠诚客户的进货量变化；忠诚的员工提供满意的服务，从而赢得客户的忠诚"},
     },
     skip_for_45=("2", "6", "7"),
+    # The trainer's session plan (crmlessons.trainer.session_plan): minutes per notebook section; the
+    # titles come from the notebooks' headings.
+    plan=[
+        Section(1, 8, "exercise"),
+        Section(2, 11),
+        Section(3, 4),
+        Section(4, 9, "widget", project="MatrixExplorer"),
+        Section(5, 10, "widget", project="KanoQuestionnaire"),
+        Section(6, 17, "discussion", discuss=[
+            {"en": "One of your most loyal customers has ordered less for two months. What do you ask first, "
+                   "and what would make you visit?",
+             "zh": "你最忠诚的一位客户连续两个月订货减少。你首先会问什么？出现什么情况你会上门拜访？"}]),
+        Section(7, 17, "discussion", discuss=[
+            {"en": "Customers whose account manager changed often were lost more often. Does changing "
+                   "managers cause losses? What else could explain the pattern, and how would you find out?",
+             "zh": "客户经理更换越频繁的客户，流失得也越多。是更换经理导致了流失吗？还有什么可能的解释？你会怎样查明？"}]),
+        Section(8, 8, "exercise"),
+        Section(9, 4, "quiz", project="QuizWidget"),
+        Section(10, 2, "summary"),
+    ],
 )
 
 QUIZ = [

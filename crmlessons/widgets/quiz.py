@@ -22,7 +22,7 @@ from typing import Sequence
 
 import ipywidgets as widgets
 
-from crmlessons import i18n
+from crmlessons import i18n, results
 from crmlessons.practice import Question, grade, option_feedback
 from crmlessons.widgets.base import CourseWidget
 
@@ -31,6 +31,7 @@ class QuizWidget(CourseWidget):
     """One radio-button group per question, feedback as soon as an option is picked, and a score."""
 
     def __init__(self, lesson: str, questions: Sequence[Question]):
+        self.lesson = lesson
         self.questions = list(questions)
         self._choices: list[int | None] = [None] * len(self.questions)
         self._radios: list[widgets.RadioButtons] = []
@@ -78,6 +79,7 @@ class QuizWidget(CourseWidget):
             colour = "#1b7a3a" if choice == question.correct else "#a35400"
             text = html.escape(option_feedback(question, choice))
             self._feedback[number].value = f'<div style="color:{colour}">{text}</div>'
+            results.record_quiz(self.lesson, self._choices, self.result.per_question)  # the student's results.json
         self._show_score()
 
     def _show_score(self) -> None:
