@@ -31,7 +31,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import venv
 from pathlib import Path
 
@@ -414,10 +413,9 @@ def main(argv: list[str]) -> None:
     elif command == "test":
         run(python, "-m", "pytest", *PARALLEL, *rest)
     elif command == "execute":
-        with tempfile.TemporaryDirectory(prefix="crmlessons-execute-") as scratch:
-            # What the notebooks record (results.json, saved widget files) goes to a scratch folder, not the
-            # author's own work folder.
-            run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest, env=dict(os.environ, **{WORK_ENV: scratch}))
+        # The work folder is the author's own, as for a student: the environment check in lesson 00 shows it, and a
+        # committed output must not show a scratch path. Executing records no results (every answer is ``...``).
+        run(python, str(ROOT / "scripts" / "execute_notebooks.py"), *rest)
     elif command == "review":
         open_app(python, REVIEW_APP, rest)
     elif command == "project":

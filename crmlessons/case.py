@@ -112,7 +112,7 @@ i18n.register({
     "case_page_title": ("Hengtai CRM plan: {who}", "恒泰客户关系管理方案：{who}"),
     "case_group": ("group {group}", "第 {group} 组"),
     "case_self": ("self-study", "自学"),
-    "case_variant": ("data variant {variant}", "数据版本 {variant}"),
+    "case_variant": ("data variant {variant}", "数据变体 {variant}"),
     "case_shipped": ("the shipped data", "课程自带数据"),
     "case_given": ("the data given", "所给数据"),
     "case_diagnosis": ("1. Diagnosis: what the data say", "1. 诊断：数据说明了什么"),

@@ -32,6 +32,7 @@ from crmlessons import i18n
 #: Chinese labels of the columns the lessons compute (the case tables' own columns are labelled in the
 #: data dictionary). A heading that is a code name and is in neither is shown as it is.
 COLUMN_LABELS: dict[str, str] = {
+    "wechat": "微信", "phone": "电话", "email": "电子邮件", "site_visit": "上门拜访",
     "force": "影响因素", "losses": "流失数", "reasons": "包含的原因", "step": "决策阶段", "in_hengtai": "恒泰数据中的记录",
     "acquired": "新增客户", "acquisition_cny": "获客费用（元）", "action": "行动", "active": "活跃客户",
     "active_end": "年末客户数", "active_start": "年初客户数", "addition_en": "本课程补充", "basis_en": "依据",
@@ -111,6 +112,12 @@ VALUE_LABELS: dict[str, str] = {
     "on_time_delivery": "准时交货", "tech_support": "技术支持", "application_engineering": "应用工程服务",
     "branded_gifts": "品牌礼品", "like": "喜欢", "must_be": "理应如此", "neutral": "无所谓", "live_with": "能忍受",
     "dislike": "不喜欢",
+    # lesson 06: the RFM segments (value.SEGMENTS); lesson 08: the forces, the decision steps, the chosen customers
+    "champions": "冠军客户", "loyal": "忠诚客户", "new": "新客户和偶尔购买的客户", "need_attention": "需要关注的客户",
+    "at_risk": "有流失风险的客户", "cannot_lose": "不能失去的客户", "hibernating": "沉睡客户",
+    "customer": "客户自身因素", "environment": "外部环境因素", "competition": "竞争性因素", "experience": "客户的购买体验",
+    "need_recognition": "认识需要", "information_search": "收集信息", "evaluation": "评价选择", "purchase": "决定购买",
+    "post_purchase": "购后感受",
 }
 
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

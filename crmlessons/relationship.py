@@ -874,6 +874,46 @@ def decision_process() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["step", "label", "in_hengtai"])
 
 
+@tables(customers=["customer_id", "preferred_channel"])
+def contact_by_segment(segments: pd.Series, customers: pd.DataFrame) -> pd.DataFrame:
+    """How the customers of each segment like to be contacted: the first step of developing relationships (tell
+    customers apart by value and by needs, Customer-service courseware) beside the second (contact at low cost).
+
+    Parameters
+    ----------
+    segments : Series
+        A segment per customer, indexed by ``customer_id`` (e.g. ``value.rfm_segments``).
+    customers : DataFrame
+        The ``customers`` table (``preferred_channel``; customers who named none are left out).
+
+    Returns
+    -------
+    DataFrame
+        One row per segment (in the order of ``segments``' categories, or sorted): ``customers`` (with a known
+        channel) and one column per channel with its share of them.
+
+    Examples
+    --------
+    >>> from crmlessons import datasets, value
+    >>> seg = value.rfm_segments(value.rfm_summary(datasets.load_orders()))
+    >>> table = contact_by_segment(seg, datasets.load_customers())
+    >>> bool(((table.drop(columns="customers").sum(axis=1) - 1).abs() < 1e-9).all())
+    True
+    """
+    if not isinstance(segments, pd.Series):
+        raise TypeError(f"segments must be a Series of segments indexed by customer_id (value.rfm_segments); got "
+                        f"{type(segments).__name__}")
+    channel = customers.set_index("customer_id")["preferred_channel"].reindex(segments.index)
+    known = channel.notna()
+    if not known.any():
+        raise ValueError("no customer of segments has a preferred_channel in customers; check that both use the "
+                         "same customer_id values")
+    shares = pd.crosstab(segments[known], channel[known], normalize="index")
+    shares.index.name, shares.columns.name = "segment", None
+    counts = segments[known].value_counts().reindex(shares.index)
+    return shares.assign(customers=counts.to_numpy())[["customers", *shares.columns]]
+
+
 def label(code: str) -> str:
     """Return the label of a stage, order kind or level code in the current language.
 
@@ -892,4 +932,4 @@ def label(code: str) -> str:
 __all__ = ["AS_OF", "STAGES", "ORDER_KINDS", "LEVELS", "lifecycle", "lifecycle_counts", "tenure_summary",
            "classify_orders", "depth_by_year", "breadth", "cost_per_customer", "cost_ratio", "stage_outcomes",
            "example_customer", "customer_profile", "crm_vs_traditional", "FORCES", "REASON_FORCES", "DECISION_STEPS",
-           "force_of", "forces", "decision_process", "label"]
+           "force_of", "forces", "decision_process", "contact_by_segment", "label"]

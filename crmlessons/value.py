@@ -180,12 +180,13 @@ def concentration(margins, top=(0.1, 0.2)) -> pd.DataFrame:
     """
     values = np.sort(_values(margins, "margins"))[::-1]
     shares = _shares(top)
-    total = float(values.sum())
+    running = np.cumsum(values)  # one running sum: more customers never bring less, and all bring exactly the total
+    total = float(running[-1])
     if total <= 0:
         raise ValueError(f"margins must add up to a positive total to share it out; got {total:,.2f}")
     n = len(values)
     counts = [max(1, math.ceil(round(share * n, 9))) for share in shares]
-    top_margin = [float(values[:k].sum()) for k in counts]
+    top_margin = [float(running[k - 1]) for k in counts]
     return pd.DataFrame({"top": shares, "customers": counts, "margin_cny": top_margin,
                          "margin_share": [m / total for m in top_margin]})
 

@@ -129,7 +129,7 @@ def test_the_app_speaks_the_language_of_the_environment(monkeypatch, setting, la
         monkeypatch.setenv("CRMLESSONS_LANG", setting)
     w = account_review_app()
     assert w.language == language and i18n.get_language() == "en"  # the course language is left alone
-    title = {"zh": "客户账户回顾", "en": "Account review"}[language]
+    title = {"zh": "客户复盘", "en": "Account review"}[language]
     assert title in w.children[0].value
     w.typed.value = "C00014"  # later picks keep the app's language
     assert ("客户 C00014" if language == "zh" else "Customer C00014") in w.facts.value

@@ -363,7 +363,7 @@ def test_the_page_is_chinese_in_chinese(case, work):
     path = capstone.plan_page(plan(), case, group=2, variant=7)
     page = path.read_text(encoding="utf-8")
     assert path.name == "plan-2-zh.html" and 'lang="zh-CN"' in page
-    assert "第 2 组" in page and "数据版本 7" in page and "虚构" in page and "万元" in page
+    assert "第 2 组" in page and "数据变体 7" in page and "虚构" in page and "万元" in page
     body = re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
     latin = set(re.findall(r"[A-Za-z][A-Za-z_.]*[A-Za-z_]", body)) - {"MAN", "RFM", "ASK", "DOCTYPE", "html"}
     assert all("." in word for word in latin), sorted(latin)  # only function names such as value.value_drivers

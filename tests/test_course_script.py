@@ -174,3 +174,24 @@ def test_readme_quick_start_is_exactly_the_two_commands():
     assert commands == ["python course.py", "python course.py test"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python course.py test" in ci
+
+
+TRAINER_COMMANDS = ["student-edition", "answer-key", "session-plan", "handouts", "project", "review", "class-results",
+                    "update"]
+
+
+def test_every_trainer_command_is_in_the_readme_trainer_section_and_runs_its_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## For trainers"):readme.index("## For contributors")]
+    for command in TRAINER_COMMANDS:
+        assert f"`python course.py {command}" in section, f"README's trainer section does not show {command}"
+    for command, module in course.MODULE_COMMANDS.items():
+        assert command in TRAINER_COMMANDS, f"{command} is a course.py command the README's trainer table lacks"
+        result = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0 and "usage" in result.stdout.lower(), (command, result.stderr[-500:])
+
+
+def test_an_unknown_command_names_the_trainer_commands_too():
+    result = subprocess.run([sys.executable, str(ROOT / "course.py"), "answerkey"], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert all(command in result.stderr for command in TRAINER_COMMANDS)

@@ -84,3 +84,16 @@ def test_no_column_label_is_written_twice():
                 if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "COLUMN_LABELS")
     keys = collections.Counter(k.value for k in node.value.keys)
     assert not [k for k, n in keys.items() if n > 1]
+
+
+def test_the_lessons_own_code_labels_agree_with_the_modules_that_define_the_codes():
+    """VALUE_LABELS repeats, for tables, the Chinese names the concept modules give their codes: they must agree."""
+    from crmlessons import value
+
+    for code, names in value.SEGMENTS.items():
+        assert display.VALUE_LABELS[code] == names["zh"]
+    with i18n.using("zh"):
+        for force in relationship.FORCES:
+            assert display.VALUE_LABELS[force] in i18n.t(f"force_{force}")
+        for step in relationship.DECISION_STEPS:
+            assert display.VALUE_LABELS[step] == i18n.t(f"step_{step}")

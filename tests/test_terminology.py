@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: variant -> the standard term.
 REJECTED = {
+    "数据版本": "数据变体 (data variant)",
     "客户保持率": "留存率 (retention rate)",
     "保留率": "留存率 (retention rate)",
     "客户甄别": "MAN 客户资格判断",

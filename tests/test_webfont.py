@@ -182,3 +182,21 @@ def test_a_closed_font_style_is_replaced():
     assert isinstance(new, widgets.HTML)
 
 
+
+
+def test_no_code_span_of_a_chinese_text_holds_chinese():
+    """`code` is drawn in a monospace font, which the shipped web font does not cover: Chinese inside backticks
+    would show as empty boxes on a computer without a Chinese system font. Keep Chinese words outside the code."""
+    import re
+
+    from crmlessons.lessons import get_quiz, lesson_ids
+    from crmlessons.practice import get_exercise
+    from crmlessons.lessons import all_exercises
+
+    texts = [(name, field, getattr(exercise, field)["zh"]) for name, exercise in all_exercises().items()
+             for field in ("question", "hint", "solution")]
+    texts += [(lesson, "quiz", q.prompt["zh"]) for lesson in lesson_ids() for q in get_quiz(lesson)]
+    found = [(name, field, span) for name, field, text in texts for span in re.findall(r"`([^`]*)`", text)
+             if re.search(r"[\u4e00-\u9fff]", span)]
+    assert not found, found
+    assert get_exercise("03.call_first")  # the registry is really read

@@ -457,7 +457,7 @@ EXERCISES = [
                     "average lead's.",
               "zh": "拜访名单的评分只看 MAN 信息和采购时间，不看商机金额。"
                     "`man.lead_worth(leads)` 给出每条进行中线索每工时的预期销售额（per_hour 列；用 "
-                    "`.loc[[第一条编号, 第二条编号]]` 选出这两条）；"
+                    "`.loc[[first_id, second_id]]` 选出这两条，first_id 和 second_id 换成两条线索的编号）；"
                     "`man.team_sales_per_hour(leads)` 是平均线索的这一数字。"},
         solution={"en": "`worth = man.lead_worth(leads)`: per_hour = win rate of the lead's combination in the cohort "
                         "x its deal value / the average hours a cohort lead of that combination took. Work the lead "

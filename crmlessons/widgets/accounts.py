@@ -29,7 +29,7 @@ from crmlessons.widgets.base import (CourseWidget, FastChart, card, money, new_f
 
 i18n.register({
     "ar_title": ("Account review: one customer's story, value, loyalty, risk and next step",
-                 "客户账户回顾：一位客户的经历、价值、忠诚度、风险与下一步"),
+                 "客户复盘：一位客户的经历、价值、忠诚度、风险与下一步"),
     "ar_show": ("Show", "显示"),
     "ar_show_chosen": ("The capstone's three customers", "综合案例的三位客户"),
     "ar_show_at_risk": ("Active, at risk (early warning)", "仍是客户、有风险（预警）"),
@@ -49,7 +49,7 @@ i18n.register({
     "ar_risk_flagged": ("early warning: {before} then {recent} orders a year; {at_risk} a year at risk",
                         "预警：一年订单由 {before} 单降到 {recent} 单；每年风险价值 {at_risk}"),
     "ar_risk_alive": ("p_alive {alive:.0%} (lesson 06)", "仍活跃概率 {alive:.0%}（第 06 课）"),
-    "ar_next": ("Next step", "下一步"),
+    "ar_next_label": ("Next step:", "下一步："),
     "ar_next_note": ("The next step is the course's rule (crmlessons.accounts.next_steps), built on the actions of "
                      "lessons 05-07; a firm writes its own.",
                      "下一步建议是本课程的规则（crmlessons.accounts.next_steps），依据第 05-07 课的行动建议；企业应制定自己的规则。"),
@@ -190,7 +190,7 @@ class AccountReview(CourseWidget):
                 ("group", i18n.t("ar_group"), accounts.group_name(f["group"])),
                 ("risk", i18n.t("ar_risk"), self._risk(f))]
         step = accounts.NEXT_STEPS[f["next_step"]][0 if lang == "en" else 1]
-        body = value_table(rows, css="crm-accounts") + f"<p><b>{html.escape(i18n.t('ar_next'))}:</b> {html.escape(step)}</p>"
+        body = value_table(rows, css="crm-accounts") + f"<p><b>{html.escape(i18n.t('ar_next_label'))}</b> {html.escape(step)}</p>"
         chosen = self.chosen[self.chosen["customer_id"] == self.journey.customer_id]
         if len(chosen):
             body += f"<p>{note(i18n.t('ar_why', why=chosen['why'].iloc[0]))}</p>"

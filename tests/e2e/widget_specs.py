@@ -356,6 +356,36 @@ def kano_spec() -> WidgetSpec:
     )
 
 
+def plan_spec() -> WidgetSpec:
+    """Lesson 08's plan builder: the keep-share slider, the MAN rule dropdown, a 3rd and a 4th value factor, save."""
+    result, status, saved = ".crm-plan-result", ".crm-plan-status", ".crm-plan-saved"
+    price, energy = ".crm-plan-factor-price input[type=checkbox]", ".crm-plan-factor-energy input[type=checkbox]"
+    return WidgetSpec(
+        name="plan", controls=(".crm-plan-keep", ".crm-plan-rule", ".crm-plan-factor-price", ".crm-plan-save"),
+        steps=(Step(slider_keys(presses=3), changes=(result,), expect={result: "on keeping"}),
+               Step(dropdown("leads with at least 2 of M, A, N"), changes=(result,), expect={result: "M+A+n"}),
+               Step(checkbox(target=price), changes=(result,), expect={result: "Money cost"}),
+               Step(checkbox(target=energy), changes=(status, result), expect={status: "Tick 2 or 3 value factors"}),
+               Step(checkbox(target=energy), changes=(status, result), expect={result: "Money cost"}),
+               Step(button("Save the plan"), changes=(saved,), expect={saved: "in your work folder"})),
+    )
+
+
+def accounts_spec(lost_customer: str, lost_list: str, lost_on: str, not_a_customer: str) -> WidgetSpec:
+    """Lesson 08's account review (and the review app): another customer, another list, a bad id then a good one
+    (labels of the language it was built in)."""
+    card, status, customers = ".crm-accounts-card", ".crm-accounts-status", ".crm-accounts-customer"
+    lost_option = f"\xa0·\xa0{lost_list}\xa0·\xa0"  # "C00001 · Lost · ...": ipywidgets shows labels with no-break spaces
+    return WidgetSpec(
+        name="accounts", controls=(".crm-accounts-show", ".crm-accounts-customer", ".crm-accounts-typed"),
+        steps=(Step(dropdown(lost_customer, nth=1), changes=(card,), expect={card: lost_on}, chart=".crm-accounts-chart"),
+               Step(dropdown(lost_list, nth=0), changes=(customers, card), expect={customers: lost_option},
+                    chart=".crm-accounts-chart"),
+               Step(text("X99999"), changes=(status,), expect={status: not_a_customer}),
+               Step(text("C00014"), changes=(status, card), expect={card: "C00014"}, chart=".crm-accounts-chart")),
+    )
+
+
 SPECS: dict[str, list[WidgetSpec]] = {
     "00": [language_spec(), quiz_spec("00")],
     "01": [simulator_spec(0, "Customers after"), simulator_spec(1, "方案"), quiz_spec("01")],
@@ -366,6 +396,7 @@ SPECS: dict[str, list[WidgetSpec]] = {
     "05": [loss_whatif_spec(0), loss_whatif_spec(1), quiz_spec("05")],
     "06": [value_balance_spec(), segments_spec(), clv_spec(0, "CLV over"), clv_spec(1, "客户终身价值"), quiz_spec("06")],
     "07": [matrix_spec(0, "Mercenaries", "Loyalists"), kano_spec(), matrix_spec(1, "唯利是图者", "忠诚者"), quiz_spec("07")],
+    "08": [plan_spec(), accounts_spec("Was lost: C01283", "Lost", "lost on", "is not in customers"), quiz_spec("08")],
 }
 
 
