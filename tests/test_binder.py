@@ -105,3 +105,14 @@ def test_the_floor_parser_reads_bounds():
     assert floor(">=3.10") == (3, 10) and floor(">=3.11,<4") == (3, 11)
     with pytest.raises(AssertionError):
         floor("==3.12")
+
+
+def test_the_readme_badge_launches_this_repository_at_the_first_lesson():
+    """The badge is built from pyproject's one repository address, and opens the notebook that exists."""
+    repository = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Repository"]
+    owner_name = repository.removeprefix("https://github.com/").strip("/")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    badge = re.search(r"\(https://mybinder\.org/v2/gh/([^/]+/[^/]+)/main\?urlpath=lab/tree/([^)]+)\)", readme)
+    assert badge, "README has no Binder badge"
+    assert badge.group(1) == owner_name
+    assert (ROOT / badge.group(2)).is_file()
