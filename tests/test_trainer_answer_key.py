@@ -78,10 +78,14 @@ def test_a_decision_shows_its_letter_option_and_the_figures_it_quotes(key3):
     assert f'<span class="answer">{entry.answer}</span> {option}' in text
     best = max(("east", "north", "south", "central", "west"), key=lambda code: counts[f"{code}_buying"])
     assert f"{counts[best + '_buying']:,} customers buy" in text
+    # what each other choice would be told, so a group's letter can be answered at once
+    for other in entry.exercise.options:
+        if other != entry.answer:
+            assert f"{other}. " in text.split("If a group chose another letter")[1]
 
 
 def test_texts_are_escaped():
-    demo = Exercise(name="00.demo", question={"en": "Is <b>a</b> & b > c?", "zh": "<i>问</i>"}, data=lambda: {},
+    demo = Exercise(name="00.demo", question={"en": "Is <b>a</b> & b > c? Ask {who}.", "zh": "<i>问</i>"}, data=lambda: {},
                     answer=lambda: "<script>", hint={"en": "", "zh": ""}, solution={"en": "", "zh": ""})
     quiz = [Question(prompt={"en": "<tag>?", "zh": "?"}, options=[{"en": "x & y", "zh": "x"}, {"en": "z", "zh": "z"}],
                      correct=0, feedback=[{"en": "", "zh": ""}] * 2)]

@@ -37,7 +37,7 @@ i18n.register({
     "key_exercise": ("Exercise", "练习"),
     "key_answer": ("Answer", "答案"),
     "key_why": ("Why (the feedback of the right choice)", "理由（正确选项的反馈）"),
-    "key_figures": ("Figures the texts quote", "题目和反馈引用的数字"),
+    "key_others": ("If a group chose another letter", "如果小组选了其他选项"),
     "key_quiz": ("Quiz", "测验"),
     "key_question": ("Question", "题目"),
     "key_correct": ("Correct option", "正确选项"),
@@ -131,11 +131,6 @@ def _fill(text: Mapping[str, str], facts: Mapping[str, Any], lang: str) -> str:
         return fill(text, facts)
 
 
-def _facts_line(facts: Mapping[str, Any]) -> str:
-    shown = [f"{key} = {typed_answer(value) if not isinstance(value, str) else value}" for key, value in facts.items()]
-    return " · ".join(shown)
-
-
 def _exercise_row(entry: ExerciseAnswer, lang: str) -> str:
     exercise = entry.exercise
     task = _fill(exercise.question, entry.facts, lang)
@@ -143,12 +138,13 @@ def _exercise_row(entry: ExerciseAnswer, lang: str) -> str:
     if entry.is_decision:
         option = _fill(exercise.options[entry.answer], entry.facts, lang)
         why = _fill(exercise.feedback[entry.answer], entry.facts, lang)
+        others = " ".join(f"{other}. {_fill(exercise.feedback[other], entry.facts, lang)}"
+                          for other in exercise.options if other != entry.answer)
         answer = (f'<span class="answer">{esc(entry.answer)}</span> {esc(option)}'
-                  f'<div class="small">{esc(i18n.t("key_why", lang=lang) + colon(lang))}{esc(why)}</div>')
+                  f'<div class="small">{esc(i18n.t("key_why", lang=lang) + colon(lang))}{esc(why)}</div>'
+                  f'<div class="small">{esc(i18n.t("key_others", lang=lang) + colon(lang))}{esc(others)}</div>')
     else:
         answer = f'<span class="answer">{esc(entry.typed)}</span>'
-    if entry.facts:
-        answer += f'<div class="small">{esc(i18n.t("key_figures", lang=lang) + colon(lang))}{esc(_facts_line(entry.facts))}</div>'
     return f"<tr>{cells}<td>{answer}</td></tr>"
 
 
