@@ -165,8 +165,9 @@ def update_lesson(work: Path, name: str, course_file: Path, record: dict[str, st
     """Bring one lesson of ``work`` up to the course's version; return ``(what happened, file name)``.
 
     A lesson the student never changed (its SHA-256 is the one recorded when it was copied; with no record,
-    only a byte-for-byte copy of the course's file) is replaced; an edited one is kept and the new version
-    is put beside it. Nothing the student wrote is overwritten.
+    only a byte-for-byte copy of the course's file) is replaced; an edited one is kept and, if the course's
+    version changed since it was copied, the new version is put beside it. Nothing the student wrote is
+    overwritten.
     """
     target, new = work / name, sha256(course_file)
     if not target.exists():
@@ -181,6 +182,8 @@ def update_lesson(work: Path, name: str, course_file: Path, record: dict[str, st
         shutil.copy2(course_file, target)
         record[name] = new
         return "updated", name
+    if record.get(name) == new:  # the student's own work on a lesson the course has not changed since
+        return "edited", name
     beside = new_version_name(target, course_file)
     if beside.exists() and sha256(beside) == new:
         return "kept before", name

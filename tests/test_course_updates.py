@@ -79,6 +79,21 @@ def test_an_edited_lesson_is_kept_and_the_new_version_put_beside_it(tmp_path, fa
     assert capsys.readouterr().out == f"你修改过这一课，所以原样保留；课程的新版本放在旁边：{new_name}\n"
 
 
+def test_an_edited_lesson_the_course_did_not_change_gets_no_copy_beside_it(tmp_path, fake_course, capsys):
+    """The everyday case: a student works in a lesson and opens the course again; nothing new to bring."""
+    work = tmp_path / "work"
+    course.copy_lessons(work)
+    (work / "01_crm.ipynb").write_text("my answers", encoding="utf-8")
+    for _ in range(2):
+        course.copy_lessons(work)
+    assert files(work)["01_crm.ipynb"] == "my answers"
+    assert sorted(files(work)) == ["00_start.ipynb", "01_crm.ipynb", "zh/00_start.ipynb", "zh/01_crm.ipynb"]
+    assert capsys.readouterr().out == ""
+    fake_course("01_crm.ipynb", "version 2")  # a real update later still reaches it, beside the student's work
+    course.copy_lessons(work)
+    assert files(work)[beside("01_crm.ipynb", "version 2")] == "version 2"
+
+
 def test_a_new_lesson_is_added(tmp_path, fake_course, capsys):
     work = tmp_path / "work"
     course.copy_lessons(work)
