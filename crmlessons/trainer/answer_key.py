@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, write_pages
+from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, run_command, write_pages
 
 i18n.register({
     "key_title": ("Answer key: data variant {variant}", "答案：数据变体 {variant}"),
@@ -194,12 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_argument("variant", type=int, metavar="N",
                           help=f'{i18n.t("key_help_variant", lang="en")} / {i18n.t("key_help_variant", lang="zh")}')
     args = commands.parse_args(argv)
-    try:
-        write_answer_key(args.variant, args.lang, args.out, pdf=not args.no_pdf)
-    except (ValueError, TypeError) as error:
-        print(error, file=sys.stderr)
-        return 2
-    return 0
+    return run_command(lambda: write_answer_key(args.variant, args.lang, args.out, pdf=not args.no_pdf))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import sys
 from typing import Sequence
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, write_pages
+from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, run_command, write_pages
 
 i18n.register({
     "sheet_title": ("Quiz, lesson {lesson}: {title}", "测验，第 {lesson} 课：{title}"),
@@ -93,12 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser({"en": i18n.t("sheet_help", lang="en"), "zh": i18n.t("sheet_help", lang="zh")},
                       "python course.py handouts", lessons=True)
     args = commands.parse_args(argv)
-    try:
-        write_handouts(args.lessons, args.lang, args.out, pdf=not args.no_pdf)
-    except (ValueError, TypeError) as error:
-        print(error, file=sys.stderr)
-        return 2
-    return 0
+    return run_command(lambda: write_handouts(args.lessons, args.lang, args.out, pdf=not args.no_pdf))
 
 
 if __name__ == "__main__":

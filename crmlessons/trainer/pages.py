@@ -19,9 +19,10 @@ import html
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from crmlessons import i18n
 from crmlessons.workfolder import work_folder
@@ -114,6 +115,22 @@ def output_folder(out: str | os.PathLike | None) -> Path:
     folder = Path(out).expanduser() if out is not None else work_folder() / "trainer"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def run_command(write: Callable[[], object], errors: tuple = (ValueError, TypeError)) -> int:
+    """Run a kit command's work; a bad argument is its message on one line of stderr and exit status 2.
+
+    Examples
+    --------
+    >>> run_command(lambda: None)
+    0
+    """
+    try:
+        write()
+    except errors as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
 
 
 def find_chromium() -> str | None:

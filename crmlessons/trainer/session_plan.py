@@ -21,7 +21,7 @@ import sys
 from typing import Sequence
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import colon, course_folder, esc, lesson_list, output_folder, page, parser, write_pages
+from crmlessons.trainer.pages import colon, course_folder, esc, lesson_list, output_folder, page, parser, run_command, write_pages
 
 i18n.register({
     "plan_title": ("Session plan, lesson {lesson}: {title}", "教学计划，第 {lesson} 课：{title}"),
@@ -158,12 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser({"en": i18n.t("plan_help", lang="en"), "zh": i18n.t("plan_help", lang="zh")},
                       "python course.py session-plan", lessons=True)
     args = commands.parse_args(argv)
-    try:
-        write_session_plans(args.lessons, args.lang, args.out, pdf=not args.no_pdf)
-    except (ValueError, TypeError) as error:
-        print(error, file=sys.stderr)
-        return 2
-    return 0
+    return run_command(lambda: write_session_plans(args.lessons, args.lang, args.out, pdf=not args.no_pdf))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from crmlessons.trainer.pages import find_chromium  # one home: the answer key's PDF step uses it too
+
 from . import fonts, servers
 from .driver import Shots, lab_run_all, open_lab_notebook, settle_widgets
 
@@ -76,16 +78,6 @@ def pytest_collection_modifyitems(config, items):
 # ---------------------------------------------------------------------------------------------
 # Is a browser available?
 
-def find_chromium() -> str | None:
-    """Return the path of a Chromium to drive, or None to use Playwright's own download."""
-    explicit = os.environ.get("CRMLESSONS_CHROMIUM")
-    if explicit:
-        return explicit
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def not_available(reason: str):
