@@ -147,10 +147,27 @@ def test_the_search_finds_the_solutions_where_they_are():
 def test_the_edition_has_the_course_files_and_nothing_else(edition):
     top = sorted(path.name for path in edition.iterdir())
     assert top == sorted(["course.py", "pyproject.toml", "uv.lock", "README.md", "LICENSE", "environment.yml",
-                          "crmlessons", "datasets", "notebooks"])
+                          "crmlessons", "datasets", "notebooks", "STUDENT_EDITION.md"])
     assert not list(edition.rglob("__pycache__")) and not list(edition.rglob("*.pyc"))
     for path in (ROOT / "datasets").glob("*.csv"):
         assert (edition / "datasets" / path.name).read_bytes() == path.read_bytes()
+
+
+REFUSE = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from crmlessons.trainer import answer_key, handouts
+    print(answer_key.main(["3", "--no-pdf", "--out", sys.argv[2]]), handouts.main(["00", "--no-pdf", "--out", sys.argv[2]]))
+""")
+
+
+def test_the_edition_says_what_it_is_and_writes_no_answer_keys(edition, tmp_path):
+    """An honest student cannot print the key by accident (the checks still compute answers locally, by design)."""
+    assert "no worked solutions" in (edition / "STUDENT_EDITION.md").read_text(encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", REFUSE, str(edition), str(tmp_path)], capture_output=True, text=True,
+                         cwd=edition, timeout=120)
+    assert run.stdout.split() == ["2", "2"], run.stderr[-2000:]
+    assert run.stderr.count("student edition") == 2 and not list(tmp_path.iterdir())
 
 
 CHECK_ALL = textwrap.dedent("""

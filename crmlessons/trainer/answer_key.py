@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, run_command, write_pages
+from crmlessons.trainer.pages import (colon, esc, letter, lesson_list, output_folder, page, parser,
+                                     refuse_in_student_edition, run_command, write_pages)
 
 i18n.register({
     "key_title": ("Answer key: data variant {variant}", "答案：数据变体 {variant}"),
@@ -182,6 +183,7 @@ def write_answer_key(variant: int, lang: str = "en", out=None, pdf: bool = True,
     from crmlessons.checks import require_choice
 
     require_choice(lang, "lang", ("en", "zh"))
+    refuse_in_student_edition(lang)
     key = answer_key(variant, lessons)
     return write_pages(output_folder(out), {f"answer-key-variant-{key.variant}-{lang}.html": key_page(key, lang)},
                        lang, pdf)

@@ -20,7 +20,8 @@ import sys
 from typing import Sequence
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import colon, esc, letter, lesson_list, output_folder, page, parser, run_command, write_pages
+from crmlessons.trainer.pages import (colon, esc, letter, lesson_list, output_folder, page, parser,
+                                     refuse_in_student_edition, run_command, write_pages)
 
 i18n.register({
     "sheet_title": ("Quiz, lesson {lesson}: {title}", "测验，第 {lesson} 课：{title}"),
@@ -81,6 +82,7 @@ def write_handouts(lessons: Sequence[str] | None = None, lang: str = "en", out=N
     from crmlessons.checks import require_choice
 
     require_choice(lang, "lang", ("en", "zh"))
+    refuse_in_student_edition(lang)
     pages = {}
     for lesson in lesson_list(lessons):
         pages[f"quiz-{lesson}-{lang}.html"] = quiz_sheet(lesson, lang)

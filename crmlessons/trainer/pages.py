@@ -28,6 +28,8 @@ from crmlessons import i18n
 from crmlessons.workfolder import work_folder
 
 i18n.register({
+    "trainer_student_edition": ("This is the student edition of the course: answer keys are written from the trainer's "
+                                "copy.", "这是课程的学员版：答案请用培训师的课程副本生成。"),
     "trainer_wrote": ("Wrote {path}", "已写出 {path}"),
     "trainer_pdf_none": ("No Chromium found (chromium, chromium-browser, google-chrome or Playwright's): only HTML "
                          "was written; open it in a browser and print it to PDF there.",
@@ -108,6 +110,30 @@ def course_folder() -> Path:
     if not (folder / "notebooks").is_dir():
         raise FileNotFoundError(i18n.t("trainer_no_course", folder=folder))
     return folder
+
+
+#: The file at the root of a student edition (``python course.py student-edition``): it says what the edition is,
+#: and the commands that write answers (answer keys, quiz keys) refuse to run where it is.
+STUDENT_EDITION_FILE = "STUDENT_EDITION.md"
+
+
+def refuse_in_student_edition(lang: str = "en") -> None:
+    """Raise ``ValueError`` in a student edition: the answer keys are the trainer's.
+
+    The checks of a student edition compute their answers on the student's computer (that is how they can say
+    at once whether an answer is right), so this keeps an honest student from printing the key by accident;
+    it does not hide the answers from a determined one. Give each group its own data variant.
+
+    Examples
+    --------
+    >>> refuse_in_student_edition()  # the course itself: nothing happens
+    """
+    try:
+        folder = course_folder()
+    except FileNotFoundError:
+        return
+    if (folder / STUDENT_EDITION_FILE).exists():
+        raise ValueError(i18n.t("trainer_student_edition", lang=lang))
 
 
 def output_folder(out: str | os.PathLike | None) -> Path:

@@ -35,12 +35,20 @@ import sys
 from pathlib import Path
 
 from crmlessons import i18n
-from crmlessons.trainer.pages import course_folder
+from crmlessons.trainer.pages import STUDENT_EDITION_FILE, course_folder
 
 #: What ``crm.solution(name)`` shows in the student edition.
 STUDENT_SOLUTION = {"en": "Worked solutions are with your trainer.", "zh": "解题过程请向你的培训老师索取。"}
 
 #: The course folder's files and folders the edition copies (nothing else: no tests/, scripts/, .git, .venv).
+#: What the marker file of a student edition says (both languages, for whoever opens the folder).
+STUDENT_EDITION_TEXT = """# Student edition · 学员版
+
+This copy of the course has no worked solutions: hints and every check work, the solutions are with your trainer.
+Answer keys and quiz keys are written from the trainer's copy of the course.
+
+本课程副本不含解题过程：提示和所有练习检查都可以使用，解题过程由培训师掌握。答案和测验答案请用培训师的课程副本生成。
+"""
 FILES = ("course.py", "pyproject.toml", "uv.lock", "README.md", "LICENSE", "environment.yml")
 FOLDERS = ("crmlessons", "datasets")
 #: Never copied from those folders: compiled files (they would carry the solutions) and editors' leftovers.
@@ -161,6 +169,7 @@ def write_student_edition(out: str | os.PathLike, lang: str = "en") -> Path:
         shutil.copytree(course / name, out / name, ignore=IGNORED)
     notebooks, cells = _copy_notebooks(course, out)
     solutions = _strip_package(out)
+    (out / STUDENT_EDITION_FILE).write_text(STUDENT_EDITION_TEXT, encoding="utf-8")
     print(i18n.t("edition_written", lang=lang, out=out, notebooks=notebooks, cells=cells, solutions=solutions))
     return out
 
