@@ -40,11 +40,11 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from crmlessons import ask, funnel, i18n, loss, loyalty, man, retention, strategy, value
+from crmlessons import ask, funnel, i18n, loss, loyalty, man, retention, strategy, value, webfont
 from crmlessons.checks import require_choice, require_number
 from crmlessons.datasets.dictionary import value_labels
 
-__all__ = ["FIELDS", "FIELD_NAMES", "CHOICES", "RETENTION_ACTIONS", "FACTOR_COUNT", "DRIVER_SHARE", "Plan",
+__all__ = ["FIELDS", "FIELD_NAMES", "CHOICES", "RETENTION_ACTIONS", "FACTOR_COUNT", "Plan",
            "diagnosis_facts", "diagnosis", "effect_facts", "expected_effects", "model_plan", "plan_page"]
 
 # ---------------------------------------------------------------------------------------------
@@ -88,9 +88,6 @@ RETENTION_ACTIONS: dict[str, dict] = dict([
 #: How many value factors a plan invests in ("two or three factors decide customer value", E-CRM article).
 FACTOR_COUNT = (2, 3)
 
-#: The model answer's value factors: the fewest survey items that hold this share of what the eight explain
-#: (lesson 06's rule), kept within :data:`FACTOR_COUNT`.
-DRIVER_SHARE = 0.8
 
 
 def _combination_label(code: str, lang: str) -> str:
@@ -132,7 +129,6 @@ i18n.register({
                     "follow from the course's models and stated assumptions.",
                     "恒泰工业供应是为本课程虚构的公司：数据由程序生成，其中部分效应是预设的"
                     "（datasets.planted_effects()）。预期效果来自本课程的模型和所列假设。"),
-    "case_money": ("CNY {amount}", "{amount} 万元"),
     "case_keep_text": ("{share:.0%} on keeping, {win:.0%} on winning", "{share:.0%} 用于保留，{win:.0%} 用于获客"),
 })
 
@@ -517,16 +513,8 @@ def effect_facts(plan, case=None) -> dict:
     return {field: effect(plan, c) for field, effect in _EFFECTS.items()}
 
 
-def _money(amount: float, lang: str) -> str:
-    """Yuan as the course shows them (widgets.base.money): "CNY 125,000", or "12.5 万元"."""
-    if lang == "zh":
-        wan = amount / 1e4
-        return i18n.t("case_money", lang=lang, amount=f"{wan:,.1f}" if abs(wan) >= 1 or wan == 0 else f"{wan:,.2f}")
-    return i18n.t("case_money", lang=lang, amount=f"{amount:,.0f}")
-
-
 def _effect_texts(field: str, f: dict, lang: str) -> str:
-    m = lambda amount: _money(amount, lang)  # noqa: E731 - a short alias inside the templates
+    m = lambda amount: i18n.money(amount, lang)  # noqa: E731 - a short alias inside the templates
     gain = ("+" if f.get("profit_gain", 0) > 0 else "") + m(f.get("profit_gain", 0))
     texts = {
         "segments": (f"{f.get('customers', 0):,} customers ({f.get('customer_share', 0):.0%} of all), who brought "
@@ -671,9 +659,10 @@ def _model_actions(c: dict) -> list:
 
 
 def _model_factors(c: dict) -> list:
-    """The fewest survey items holding :data:`DRIVER_SHARE` of what the eight explain, two or three of them."""
+    """The fewest survey items holding ``value.DRIVER_SHARE`` of what the eight explain (lesson 06's rule), two or
+    three of them (:data:`FACTOR_COUNT`)."""
     drivers = c["drivers"]
-    n = int((drivers["cumulative_share"] < DRIVER_SHARE).sum()) + 1
+    n = len(value.key_drivers(drivers))
     items = drivers["survey_item"].iloc[:min(max(n, FACTOR_COUNT[0]), FACTOR_COUNT[1])]
     part_of = {spec["column"]: part for part, spec in _PARTS.items()}
     return [part_of[item] for item in items]
@@ -688,7 +677,7 @@ def model_plan(case=None) -> Plan:
     - keep_share: 1 - ``strategy.best_share`` with the firm's own figures (to 0.01);
     - retention actions: those on company-side causes among the vital few reasons of lost customers
       (``loss.vital_few``; if none, the company-side action worth most by ``retention.what_if``);
-    - value factors: the fewest drivers holding :data:`DRIVER_SHARE` of the explained value, two or three
+    - value factors: the fewest drivers holding ``value.DRIVER_SHARE`` of the explained value, two or three
       (``value.value_drivers``).
 
     Examples
@@ -707,12 +696,8 @@ def model_plan(case=None) -> Plan:
 # ---------------------------------------------------------------------------------------------
 # The one-page plan
 
-#: The page's fonts: the system's Chinese fonts of macOS, Windows and Linux after the usual sans-serif fonts.
-FONT_FAMILY = ('-apple-system, "Segoe UI", Roboto, Helvetica, Arial, "PingFang SC", "Hiragino Sans GB", '
-               '"Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
-
 _STYLE = ("@page{size:A4;margin:14mm}"
-          f"body{{font-family:{FONT_FAMILY};font-size:10.5pt;line-height:1.35;color:#111;max-width:190mm;"
+          f"body{{font-family:{webfont.font_stack()};font-size:10.5pt;line-height:1.35;color:#111;max-width:190mm;"
           "margin:0 auto;padding:8mm}"
           "h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:5mm 0 2mm;border-bottom:1px solid #8aa}"
           "table{border-collapse:collapse;width:100%}th,td{border:1px solid #bcc;padding:1.5mm 2mm;"
@@ -809,7 +794,7 @@ def plan_page(plan, case=None, group=None, path=None, *, notes=None, variant=Non
     The page: a title with the group and the data variant, the diagnosis' figures (:func:`diagnosis`), each
     choice with its expected effect and basis (:func:`expected_effects`), the group's reasoning (``notes``; with
     none, blank space to write in by hand) and a footer saying Hengtai is synthetic. It needs nothing from the
-    network (fonts: the system's Chinese fonts, :data:`FONT_FAMILY`) and is the same bytes every time for the
+    network (Chinese in the shipped web font, :mod:`crmlessons.webfont`, after the computer's own Chinese fonts) and is the same bytes every time for the
     same plan and data (no timestamp). Every text a user gives is escaped.
 
     Parameters
@@ -847,7 +832,8 @@ def plan_page(plan, case=None, group=None, path=None, *, notes=None, variant=Non
     target = _target(path, group, lang)
     title = i18n.t("case_page_title", who=_who(group, variant, case is not None))
     page = (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+            f"<title>{html.escape(title)}</title><style>{_STYLE}</style>{webfont.stylesheet()}</head>"
+            '<body class="crm-page">'
             f"<h1>{html.escape(title)}</h1><h2>{html.escape(i18n.t('case_diagnosis'))}</h2>"
             f"{_diagnosis_html(case, lang)}<h2>{html.escape(i18n.t('case_plan'))}</h2>{_plan_html(plan, case, lang)}"
             f"<h2>{html.escape(i18n.t('case_reasoning'))}</h2>{_reasoning_html(notes, lang)}"

@@ -178,6 +178,31 @@ def money_scale(lang: str | None = None) -> float:
     return 1e4 if (lang or _state["language"]) == "zh" else 1e6
 
 
+def wan(value: float) -> str:
+    """Return an amount of yuan in 万元 (ten thousand yuan) as the course writes it: one decimal, two below 1 万元.
+
+    Examples
+    --------
+    >>> wan(125_000), wan(3_000), wan(0)
+    ('12.5', '0.30', '0.0')
+    """
+    amount = float(value) / 1e4
+    return f"{amount:,.1f}" if abs(amount) >= 1 or amount == 0 else f"{amount:,.2f}"
+
+
+def money(value: float, lang: str | None = None) -> str:
+    """Return an amount of yuan as the whole course shows it: ``CNY 125,000``, or in Chinese ``12.5 万元``.
+
+    The one money format of widgets, exercises and printable pages (charts use :func:`money_scale`).
+
+    Examples
+    --------
+    >>> money(125_000), money(125_000, "zh")
+    ('CNY 125,000', '12.5 万元')
+    """
+    return f"{wan(value)} 万元" if (lang or _state["language"]) == "zh" else f"CNY {float(value):,.0f}"
+
+
 def font_path() -> Path:
     """Return the path of the Chinese font shipped with the package."""
     return Path(str(resources.files("crmlessons") / "fonts" / CJK_FONT_FILE))

@@ -51,7 +51,7 @@ __all__ = ["historic_value", "concentration", "concentration_curve", "value_by_t
            "calibration_holdout", "rfm_scores", "rfm_segments", "SEGMENTS", "segment_table", "simple_clv",
            "clv_curve", "max_spend", "VALUE_PARTS", "COST_PARTS", "TOTALS", "delivered_value", "offer_from_survey",
            "competitor_offer", "COMPETITOR_DIFFERENCE", "LEVERS", "apply_levers", "offer_comparison",
-           "lever_gains", "value_drivers", "loss_rate_by_ties", "TIME_UNITS", "MONETARY"]
+           "lever_gains", "value_drivers", "DRIVER_SHARE", "key_drivers", "loss_rate_by_ties", "TIME_UNITS", "MONETARY"]
 
 #: The time units of the purchase-history summaries: weeks (the default) or days.
 TIME_UNITS = ("W", "D")
@@ -1104,6 +1104,28 @@ def value_drivers(survey: pd.DataFrame) -> pd.DataFrame:
     table["cumulative_share"] = table["share"].cumsum()
     table.attrs.update(r_squared=r_squared, n=len(answered))
     return table
+
+
+#: The drivers of perceived value are the fewest survey items that together hold this share of what the items
+#: explain (the course's reading of the E-CRM article's "only two or three factors decide customer value").
+DRIVER_SHARE = 0.8
+
+
+@tables(drivers=Table(None, ["survey_item", "cumulative_share"]))
+def key_drivers(drivers: pd.DataFrame, share: float = DRIVER_SHARE) -> list:
+    """Return the fewest survey items of a :func:`value_drivers` table that together hold ``share`` of what the items
+    explain, most important first.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"survey_item": ["a", "b", "c"], "share": [0.6, 0.3, 0.1]})
+    >>> table["cumulative_share"] = table["share"].cumsum()
+    >>> key_drivers(table), key_drivers(table, share=0.5)
+    (['a', 'b'], ['a'])
+    """
+    share = require_number(share, "share", low=0, high=1)
+    n = int((drivers["cumulative_share"] < share).sum()) + 1
+    return drivers["survey_item"].iloc[:n].tolist()
 
 
 _TIES = [f"{kind}_ties" for kind in TIE_KINDS]

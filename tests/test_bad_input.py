@@ -179,6 +179,7 @@ FUNCTION_EXAMPLES = {
     "crmlessons.funnel.size_band": {"values": lambda: case().leads["deal_value_cny"].copy()},
     "crmlessons.relationship.label": {"code": lambda: "stability"},
     "crmlessons.relationship.force_of": {"reason": lambda: "competitor"},
+    "crmlessons.value.key_drivers": {"drivers": lambda: crmlessons.value.value_drivers(case().survey)},
     "crmlessons.datasets.rules.is_declining": {"orders_recent": lambda: pd.Series([1, 3, 0]),
                                                "orders_before": lambda: pd.Series([4, 4, 1])},
     "crmlessons.practice.grade": {"questions": lambda: _quiz(), "answers": lambda: [0] * len(_quiz())},

@@ -24,7 +24,7 @@ CONCEPTS = ["crmlessons.ask", "crmlessons.man", "crmlessons.funnel", "crmlessons
 LAYERS = [
     # 0: imports nothing of the package but each other: language, data dictionary, the student's folder.
     ["crmlessons.i18n", "crmlessons.lazy", "crmlessons.datasets.calendar", "crmlessons.datasets.dictionary",
-     "crmlessons.datasets.vocabularies", "crmlessons.workfolder"],
+     "crmlessons.datasets.vocabularies", "crmlessons.workfolder", "crmlessons.webfont"],
     # 1: the argument checks and the case's calendar and rules that every concept uses.
     ["crmlessons.checks", "crmlessons.datasets.rules", "crmlessons.display", "crmlessons.results"],
     # 2: the case data: generate, load, validate, planted effects.

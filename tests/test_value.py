@@ -553,3 +553,12 @@ def test_on_the_case_structural_ties_go_with_far_fewer_losses_and_financial_bene
     table = value.loss_rate_by_ties(case.customers).set_index(["tie", "has_tie"])["loss_rate"]
     ratio = {tie: table[(tie, True)] / table[(tie, False)] for tie in ("financial", "social", "structural")}
     assert ratio["structural"] < 0.6 and 0.8 < ratio["financial"] < 1.2 and ratio["structural"] < ratio["social"]
+
+
+def test_key_drivers_are_the_fewest_items_reaching_the_share(case):
+    table = value.value_drivers(case.survey)
+    drivers = value.key_drivers(table)
+    shares = table.set_index("survey_item")["share"]
+    assert shares[drivers].sum() >= value.DRIVER_SHARE - 1e-12
+    assert shares[drivers[:-1]].sum() < value.DRIVER_SHARE
+    assert drivers == table["survey_item"].iloc[:len(drivers)].tolist()

@@ -124,12 +124,6 @@ def _tables(*names):
     return {name: getattr(datasets, f"load_{name}")() for name in names}
 
 
-def _wan(value: float) -> str:
-    """An amount in 万元 (ten thousand yuan) as the widgets write it: one decimal, two below 1 万元."""
-    wan = value / 1e4
-    return f"{wan:,.1f}" if abs(wan) >= 1 else f"{wan:,.2f}"
-
-
 # --- 05.controllable_share ---------------------------------------------------------------------
 
 def _controllable(losses) -> float:
@@ -198,7 +192,7 @@ def _lost_cost(orders, customers, spend, discount_rate=None, part="all") -> floa
 def _top_facts(orders, customers, spend) -> dict:
     top = _top_warning(orders, customers)
     return {"customer": top["customer_id"], "margin": round(top["value_at_risk_cny"]),
-            "margin_wan": _wan(top["value_at_risk_cny"])}
+            "margin_wan": i18n.wan(top["value_at_risk_cny"])}
 
 
 # --- 05.warning_visit --------------------------------------------------------------------------
@@ -246,12 +240,12 @@ def _visit_facts(orders, customers, spend) -> dict:
     for name in ("big", "small"):
         row = figures[name]
         facts.update({name: row["customer_id"], f"{name}_value": round(row["value_at_risk_cny"]),
-                      f"{name}_value_wan": _wan(row["value_at_risk_cny"]),
-                      f"{name}_risk": round(figures["risk"][name]), f"{name}_risk_wan": _wan(figures["risk"][name])})
+                      f"{name}_value_wan": i18n.wan(row["value_at_risk_cny"]),
+                      f"{name}_risk": round(figures["risk"][name]), f"{name}_risk_wan": i18n.wan(figures["risk"][name])})
     return {**facts, "hit": f"{figures['hit']:.1%}", "years": f"{f['expected_years']:.1f}",
-            "replacement": round(f["acquisition_cost"]), "replacement_wan": _wan(f["acquisition_cost"]),
-            "visit": VISIT_COST, "visit_wan": _wan(VISIT_COST), "offer_pct": round(OFFER * 100),
-            "offer": round(figures["offer"]), "offer_wan": _wan(figures["offer"])}
+            "replacement": round(f["acquisition_cost"]), "replacement_wan": i18n.wan(f["acquisition_cost"]),
+            "visit": VISIT_COST, "visit_wan": i18n.wan(VISIT_COST), "offer_pct": round(OFFER * 100),
+            "offer": round(figures["offer"]), "offer_wan": i18n.wan(figures["offer"])}
 
 
 # --- 05.break_even and 05.first_cause -----------------------------------------------------------
@@ -275,7 +269,7 @@ def _break_even(losses, orders, customers, spend, discount_rate=None, part="brea
 
 def _desk_facts(losses, orders, customers, spend) -> dict:
     cost = PROGRAMMES["A"][2]
-    return {"cost": cost, "cost_wan": _wan(cost)}
+    return {"cost": cost, "cost_wan": i18n.wan(cost)}
 
 
 def _programmes(losses, orders, customers, spend) -> dict:
@@ -302,7 +296,7 @@ def _programme_facts(losses, orders, customers, spend) -> dict:
         key = letter.lower()
         facts.update({f"{key}_kept": f"{p['kept']:.1f}", f"{key}_cut": round(100 * p["cut"]),
                       **{f"{key}_{name}": round(p[name]) for name in ("value", "cost", "net")},
-                      **{f"{key}_{name}_wan": _wan(p[name]) for name in ("value", "cost", "net")}})
+                      **{f"{key}_{name}_wan": i18n.wan(p[name]) for name in ("value", "cost", "net")}})
     return facts
 
 

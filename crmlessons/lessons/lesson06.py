@@ -19,6 +19,7 @@ Not the best choice. A discount lowers the money cost, but it is easy to copy ..
 
 from __future__ import annotations
 
+from crmlessons import i18n
 from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
@@ -345,8 +346,6 @@ DISCOUNT_CHOICES = {"A": "discount", "B": "refuse", "C": "ties"}
 OFFERS = {"A": "financial", "B": "social", "C": "structural"}
 #: 06.segment_visits: letter -> the RFM segment the visits go to.
 VISIT_SEGMENTS = {"A": "champions", "B": "cannot_lose", "C": "new", "D": "hibernating"}
-#: 06.drivers: the drivers are the fewest items that together hold this share of what the items explain.
-DRIVER_SHARE = 0.8
 #: 06.trust_forecast: the course's thresholds. The model's total for the holdout year may miss by at most
 #: this share to budget with it ...
 TOTAL_TOLERANCE = 0.10
@@ -362,12 +361,6 @@ def _tables(*names):
     from crmlessons import datasets
 
     return {name: getattr(datasets, f"load_{name}")() for name in names}
-
-
-def _wan(value: float) -> str:
-    """An amount in 万元 (ten thousand yuan): one decimal, two below 1 万元, as lesson 05 writes it."""
-    wan = value / 1e4
-    return f"{wan:,.1f}" if abs(wan) >= 1 else f"{wan:,.2f}"
 
 
 def _last_year():
@@ -425,8 +418,14 @@ def _year_figures(orders, customer: str) -> dict:
 
 # --- 06.drivers ---------------------------------------------------------------------------------
 
+def _driver_share() -> float:
+    from crmlessons import value
+
+    return value.DRIVER_SHARE
+
+
 def _drivers(survey, by: str = "share") -> list:
-    """The answer: the fewest items that together hold DRIVER_SHARE of what the eight items explain.
+    """The answer: the fewest items that together hold value.DRIVER_SHARE of what the eight items explain.
 
     ``by="mean"`` is the common mistake: the items customers score highest (as many as the drivers);
     ``by="all"``: every item.
@@ -434,9 +433,10 @@ def _drivers(survey, by: str = "share") -> list:
     from crmlessons import value
 
     table = value.value_drivers(survey)
-    n = int((table["cumulative_share"] < DRIVER_SHARE).sum()) + 1
+    drivers = value.key_drivers(table)
+    n = len(drivers)
     if by == "share":
-        return sorted(table["survey_item"].iloc[:n])
+        return sorted(drivers)
     if by == "all":
         return sorted(table["survey_item"])
     means = survey[table["survey_item"].tolist()].mean().sort_values(ascending=False, kind="stable")
@@ -529,8 +529,8 @@ def _segment_facts(orders, customers, spend) -> dict:
     for letter, risk in _segment_risks(orders, customers, spend).items():
         key = letter.lower()
         facts.update({f"{key}_n": risk["customers"], f"{key}_loss": f"{risk['loss_rate']:.1%}",
-                      f"{key}_margin": round(risk["margin"]), f"{key}_margin_wan": _wan(risk["margin"]),
-                      f"{key}_saved": round(risk["saved"]), f"{key}_saved_wan": _wan(risk["saved"])})
+                      f"{key}_margin": round(risk["margin"]), f"{key}_margin_wan": i18n.wan(risk["margin"]),
+                      f"{key}_saved": round(risk["saved"]), f"{key}_saved_wan": i18n.wan(risk["saved"])})
     return facts
 
 
@@ -567,7 +567,7 @@ def _clv_facts(orders, customers, survey) -> dict:
     customer = _named(orders, customers, survey)
     year = _year_figures(orders, customer)
     return {"customer": customer, "year": _last_year(), "next": _last_year() + 1, "margin": round(year["margin"]),
-            "margin_wan": _wan(year["margin"]), "retention": f"{_retention(customers):.1%}"}
+            "margin_wan": i18n.wan(year["margin"]), "retention": f"{_retention(customers):.1%}"}
 
 
 def _discount_values(orders, customers, survey) -> dict:
@@ -591,10 +591,10 @@ def _discount(orders, customers, survey) -> str:
 def _discount_facts(orders, customers, survey) -> dict:
     values = _discount_values(orders, customers, survey)
     facts = {**_clv_facts(orders, customers, survey), "asked": f"{ASKED_DISCOUNT:.0%}",
-             "leave": f"{LEAVE_CHANCE:.0%}", "tie_cost": TIE_COST, "tie_cost_wan": _wan(TIE_COST),
-             "tied": f"{values['tied']:.1%}", "given": round(values["given"]), "given_wan": _wan(values["given"])}
+             "leave": f"{LEAVE_CHANCE:.0%}", "tie_cost": TIE_COST, "tie_cost_wan": i18n.wan(TIE_COST),
+             "tied": f"{values['tied']:.1%}", "given": round(values["given"]), "given_wan": i18n.wan(values["given"])}
     for name in ("discount", "refuse", "ties", "clv"):
-        facts.update({name: round(values[name]), f"{name}_wan": _wan(values[name])})
+        facts.update({name: round(values[name]), f"{name}_wan": i18n.wan(values[name])})
     return facts
 
 
@@ -654,7 +654,7 @@ EXERCISES = [
                         "`[\"value_image\", \"cost_time\"]`。"},
         data=lambda: _tables("survey"),
         answer=_drivers,
-        facts=lambda survey: {"share": f"{DRIVER_SHARE:.0%}"},
+        facts=lambda survey: {"share": f"{_driver_share():.0%}"},
         hint={"en": "`value.value_drivers(survey)` sorts the items by `share`, their part of what the eight explain "
                     "together; take items from the top until `cumulative_share` reaches the share asked for. A high "
                     "average score does not make an item a driver.",

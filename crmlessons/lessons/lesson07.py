@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+from crmlessons import i18n
 from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
@@ -300,12 +301,6 @@ def _tables(*names):
     return {name: getattr(datasets, f"load_{name}")() for name in names}
 
 
-def _wan(value: float) -> str:
-    """An amount in 万元 (ten thousand yuan): one decimal, two below 1 万元, as lessons 05 and 06 write it."""
-    wan = value / 1e4
-    return f"{wan:,.1f}" if abs(wan) >= 1 else f"{wan:,.2f}"
-
-
 def _groups(survey, **thresholds):
     """The matrix group of every respondent who answered satisfaction and loyalty (crmlessons.loyalty)."""
     from crmlessons import loyalty
@@ -396,8 +391,8 @@ def _service_facts(orders, customers, survey, spend) -> dict:
     for letter, risk in risks.items():
         key = letter.lower()
         facts.update({f"{key}_n": risk["n"], f"{key}_loss": f"{risk['loss_rate']:.1%}",
-                      f"{key}_margin": round(risk["margin"]), f"{key}_margin_wan": _wan(risk["margin"]),
-                      f"{key}_saved": round(risk["saved"]), f"{key}_saved_wan": _wan(risk["saved"])})
+                      f"{key}_margin": round(risk["margin"]), f"{key}_margin_wan": i18n.wan(risk["margin"]),
+                      f"{key}_saved": round(risk["saved"]), f"{key}_saved_wan": i18n.wan(risk["saved"])})
     return facts
 
 

@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from crmlessons import i18n
 from crmlessons.lessons import Lesson, Section, Term
 from crmlessons.practice import Decision, Exercise, Mistake, Question
 
@@ -165,7 +166,7 @@ def _force_answer(case) -> str:
 # --- 08.order_drop and 08.next_step ----------------------------------------------------------------
 
 def _risk_facts(case) -> dict:
-    from crmlessons import accounts, i18n
+    from crmlessons import accounts
 
     facts = _story(case, "at_risk").facts
     names = {}
@@ -173,7 +174,7 @@ def _risk_facts(case) -> dict:
         with i18n.using(lang):
             names[f"group_{lang}"] = accounts.group_name(facts["group"])
     return {**names, "customer": facts["customer_id"], "before": int(facts["orders_before"]), "recent": int(facts["orders_recent"]),
-            "risk": round(float(facts["value_at_risk_cny"])), "risk_wan": f"{facts['value_at_risk_cny'] / 1e4:,.1f}",
+            "risk": round(float(facts["value_at_risk_cny"])), "risk_wan": i18n.wan(facts["value_at_risk_cny"]),
             "step": facts["next_step"]}
 
 
@@ -231,7 +232,7 @@ def _budget_facts(case) -> dict:
     for letter, keep in KEEP_CHOICES.items():
         last = strategy.summary(strategy.simulate(**{**settings, "share_acquisition": 1 - keep})).loc["chosen"]
         facts[f"{letter.lower()}_profit"] = round(float(last["cumulative_profit"]))
-        facts[f"{letter.lower()}_wan"] = f"{float(last['cumulative_profit']) / 1e4:,.0f}"
+        facts[f"{letter.lower()}_wan"] = i18n.wan(last["cumulative_profit"])
         facts[f"{letter.lower()}_customers"] = round(float(last["customers"]))
     return facts
 
@@ -250,7 +251,7 @@ def _action_facts(case) -> dict:
         effect = capstone.effect_facts(plan, case)["retention_actions"]
         facts[f"{letter.lower()}_kept"] = f"{effect['customers_kept']:.1f}"
         facts[f"{letter.lower()}_saved"] = round(effect["margin_saved"])
-        facts[f"{letter.lower()}_wan"] = f"{effect['margin_saved'] / 1e4:,.1f}"
+        facts[f"{letter.lower()}_wan"] = i18n.wan(effect["margin_saved"])
         facts[f"{letter.lower()}_value"] = effect["margin_saved"]
     return facts
 

@@ -96,7 +96,7 @@ def page(title: str, body: str, lang: str = "en") -> str:
 
     The page needs nothing from outside: its style and the shipped Chinese font are inside it.
     """
-    from crmlessons.widgets import webfont
+    from crmlessons import webfont
 
     code = "zh-CN" if lang == "zh" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{code}">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'

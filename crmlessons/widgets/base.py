@@ -45,7 +45,6 @@ i18n.register({
     "widget_error": ("That did not work: {message}", "出了点问题：{message}"),
     "widget_unexpected": ("Something unexpected went wrong ({kind}). Try other values, or restart the kernel.",
                           "出现了意外问题（{kind}）。请换一组数值再试，或重启内核。"),
-    "widget_money": ("CNY {amount}", "{amount} 万元"),
 })
 
 #: Size and resolution of charts drawn inside widgets (readable on a projector).
@@ -72,13 +71,7 @@ def money(value: float) -> str:
     ...     money(125_000), money(3_000)
     ('12.5 万元', '0.30 万元')
     """
-    value = float(require_number(value, "value"))
-    if i18n.get_language() == "zh":
-        wan = value / 1e4
-        amount = f"{wan:,.1f}" if abs(wan) >= 1 or wan == 0 else f"{wan:,.2f}"
-    else:
-        amount = f"{value:,.0f}"
-    return i18n.t("widget_money", amount=amount)
+    return i18n.money(require_number(value, "value"))
 
 
 def coloured(text: str, kind: str) -> str:
