@@ -2,7 +2,7 @@
 
 Usage::
 
-    python course.py execute                      # every notebook in notebooks/
+    python course.py execute                      # every notebook in notebooks/ and notebooks/apps/
     python course.py execute notebooks/01_*.ipynb  # some of them
 
 For each English notebook it also builds the lesson's Chinese edition ``notebooks/zh/NN_name.ipynb`` from
@@ -32,6 +32,9 @@ import editions  # noqa: E402  (scripts/editions.py: the Chinese edition)
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: The course's apps (``python course.py review``): one notebook each, no lesson metadata, no Chinese edition (the
+#: app takes its language from ``$CRMLESSONS_LANG``).
+APPS = ROOT / "notebooks" / "apps"
 
 
 def sync_metadata(nb: nbformat.NotebookNode, path: Path) -> None:
@@ -65,7 +68,10 @@ def make_deterministic(nb: nbformat.NotebookNode) -> None:
 def execute(path: Path, timeout: int = 300) -> None:
     """Execute the notebook at ``path`` in place."""
     nb = nbformat.read(path, as_version=4)
-    sync_metadata(nb, path)
+    if path.parent == APPS:
+        nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    else:
+        sync_metadata(nb, path)
     with tempfile.TemporaryDirectory(prefix="crmlessons-run-") as scratch:
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
                                 store_widget_state=False, record_timing=False,
@@ -79,6 +85,10 @@ def execute(path: Path, timeout: int = 300) -> None:
 
 def execute_editions(path: Path) -> None:
     """Execute an English notebook and build and execute its Chinese edition; or only the Chinese one if named."""
+    if path.parent == APPS:
+        print(f"executing apps/{path.name} ...", flush=True)
+        execute(path)
+        return
     english = editions.english_of(path)
     if english == path:
         print(f"executing {path.name} ...", flush=True)
@@ -93,7 +103,7 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description="Re-execute lesson notebooks in place, both editions.")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = args.notebooks or editions.english_notebooks()
+    paths = args.notebooks or [*editions.english_notebooks(), *sorted(APPS.glob("*.ipynb"))]
     for path in paths:
         execute_editions(path.resolve())
 
