@@ -59,7 +59,7 @@ from crmlessons.retention import DISCOUNT_RATE
 
 __all__ = ["BGNBDFit", "GammaGammaFit", "HoldoutTotals", "fit_bgnbd", "fit_gamma_gamma", "bgnbd_log_likelihood",
            "gamma_gamma_log_likelihood", "p_alive", "expected_purchases", "expected_purchases_new",
-           "expected_spend", "customer_clv", "holdout_comparison", "holdout_totals", "simulate_bgnbd",
+           "expected_spend", "customer_clv", "holdout_comparison", "holdout_by_loss", "holdout_totals", "simulate_bgnbd",
            "simulate_gamma_gamma", "MIN_CUSTOMERS"]
 
 #: The fewest customers a fit accepts: fewer cannot pin down three or four parameters.
@@ -764,6 +764,38 @@ class HoldoutTotals:
         return (f"HoldoutTotals(customers={self.customers}, actual_total={self.actual_total:.0f}, "
                 f"predicted_total={self.predicted_total:.1f}, mean_absolute_error={self.mean_absolute_error:.3f}, "
                 f"correlation={self.correlation:.3f})")
+
+
+@tables(comparison=Table(None, ("p_alive", "predicted", "actual")), customers=["customer_id", "lost_date"])
+def holdout_by_loss(comparison: pd.DataFrame, customers: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The model's view of the customers lost during the holdout ``year`` against the others.
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        :func:`holdout_comparison`, indexed by ``customer_id``.
+    customers : DataFrame
+        The ``customers`` table (``lost_date``).
+    year : int
+        The holdout year.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``lost_<year>`` (False, True): the mean ``p_alive`` at the end of the calibration and the mean
+        ``predicted`` and ``actual`` holdout purchases.
+
+    Examples
+    --------
+    >>> comparison = pd.DataFrame({"p_alive": [0.9, 0.5], "predicted": [3.0, 1.0], "actual": [1.0, 2.0]},
+    ...                           index=pd.Index(["C1", "C2"], name="customer_id"))
+    >>> customers = pd.DataFrame({"customer_id": ["C1", "C2"], "lost_date": pd.to_datetime(["2025-03-01", None])})
+    >>> holdout_by_loss(comparison, customers, 2025)["p_alive"].to_dict()
+    {False: 0.5, True: 0.9}
+    """
+    year = int(require_number(year, "year", integer=True))
+    lost = customers.set_index("customer_id")["lost_date"].dt.year.eq(year).rename(f"lost_{year}")
+    return comparison.groupby(lost.reindex(comparison.index))[["p_alive", "predicted", "actual"]].mean()
 
 
 @tables(comparison=Table(None, ("frequency_cal", "predicted", "actual")))

@@ -441,3 +441,18 @@ def test_a_fit_that_cannot_converge_says_so():
         clv.holdout_comparison(clv.BGNBDFit(**CDNOW), cal_holdout)
     with pytest.raises(ValueError, match=r"cal_holdout\['recency_cal'\] \(the age at the last repeat purchase\)"):
         clv.holdout_comparison(clv.BGNBDFit(**CDNOW), cal_holdout.assign(recency_cal=9.0))
+
+
+def test_holdout_by_loss_compares_the_customers_lost_in_the_year_with_the_others():
+    comparison = pd.DataFrame({"p_alive": [0.9, 0.7, 0.2, 0.4], "predicted": [3.0, 1.0, 0.5, 2.0],
+                               "actual": [1.0, 0.0, 2.0, 4.0]},
+                              index=pd.Index(["C1", "C2", "C3", "C4"], name="customer_id"))
+    customers = pd.DataFrame({"customer_id": ["C1", "C2", "C3", "C4", "C5"],
+                              "lost_date": pd.to_datetime(["2025-02-01", "2025-11-30", "2024-06-01", None,
+                                                           "2025-01-01"])})
+    table = clv.holdout_by_loss(comparison, customers, 2025)
+    assert table.index.name == "lost_2025"
+    assert table.loc[True].tolist() == pytest.approx([0.8, 2.0, 0.5])  # C1, C2
+    assert table.loc[False].tolist() == pytest.approx([0.3, 1.25, 3.0])  # C3 (lost in 2024), C4
+    with pytest.raises(ValueError, match="lost_date"):
+        clv.holdout_by_loss(comparison, customers.drop(columns="lost_date"), 2025)
